@@ -1,0 +1,97 @@
+#pragma once
+// PlatformClient: the desk's only way to the platform API.
+//
+// Thread affinity: one client may be used from one worker thread at a time
+// (it keeps one libcurl easy handle for connection reuse); never call it on
+// the UI thread. Results are values; no method throws for an HTTP or
+// network failure.
+#include "api/result.h"
+#include "contract/auth.h"
+#include "contract/page.h"
+#include "domain/audit_entry.h"
+#include "domain/cancel_token.h"
+#include "domain/partner.h"
+#include "domain/user.h"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kpd::api {
+
+struct ClientOptions {
+    std::string base_url = "http://127.0.0.1:8080"; // scheme://host:port, without /v1
+    bool verify_tls = true;                           // never off by default
+    std::string ca_file;                              // trust this CA bundle in addition
+    std::chrono::milliseconds connect_timeout{5000};
+    std::chrono::milliseconds request_timeout{30000};
+    int max_attempts = 4;                             // for safe retries (GET, POST with Idempotency-Key)
+    std::chrono::milliseconds retry_base_delay{200};  // doubled each retry, with jitter
+    std::string user_agent = "partner-desk/0.1.0";
+};
+
+// One HTTP request, described as a value (HOUSE-STYLE 8).
+struct Request {
+    std::string method = "GET";
+    std::string path;                         // from contract::endpoints, with query string
+    std::string body;                         // JSON text, empty for none
+    std::map<std::string, std::string> headers;
+    std::optional<std::string> idempotency_key;
+    std::optional<std::string> if_match;
+    bool authenticated = true;
+};
+
+struct Response {
+    int status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers; // names lower-case
+};
+
+class PlatformClient {
+  public:
+    explicit PlatformClient(ClientOptions options);
+    ~PlatformClient();
+    PlatformClient(const PlatformClient&) = delete;
+    PlatformClient& operator=(const PlatformClient&) = delete;
+
+    const ClientOptions& Options() const;
+
+    // The token that later calls use; Cancel() aborts the transfer under way.
+    void SetCancelToken(domain::CancelTokenPtr token);
+
+    // POST /auth/token. On success the client keeps the token and, in memory
+    // only, the credentials so that an expired token is renewed transparently.
+    Result<contract::TokenResponse> SignIn(const std::string& login, const std::string& password);
+    // Adopts a token kept from an earlier session (e.g. from the secret store).
+    void UseToken(const std::string& access_token, const std::string& expires_at);
+    void SignOut();
+    std::optional<contract::TokenResponse> CurrentSession() const;
+
+    Result<domain::Partner> GetPartner();
+    Result<contract::Page<domain::User>> ListUsers(int limit = contract::kDefaultPageLimit,
+                                                   const std::string& cursor = "");
+    Result<domain::User> GetUser(std::int64_t id);
+    Result<domain::User> CreateUser(const domain::NewUser& user, const std::string& idempotency_key);
+    // PUT with If-Match: `expected_version` is the user's version the change starts from.
+    Result<domain::User> SetUserRoles(std::int64_t id, domain::RoleSet roles, std::int64_t expected_version);
+    Result<domain::User> DisableUser(std::int64_t id, const std::string& idempotency_key);
+    Result<domain::User> EnableUser(std::int64_t id, const std::string& idempotency_key);
+    Result<contract::Page<domain::AuditEntry>> ListAudit(int limit = contract::kDefaultPageLimit,
+                                                        const std::string& cursor = "");
+
+    // The general call under all of the above: auth header, retries where
+    // safe, token renewal on 401 token_expired, problem+json mapped to ApiError.
+    Result<Response> Send(const Request& request);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// A fresh random idempotency key (UUID v4 text).
+std::string NewIdempotencyKey();
+
+} // namespace kpd::api

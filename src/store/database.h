@@ -1,0 +1,52 @@
+#pragma once
+// Opening a database by URL and migrating its schema, for the workspace and
+// for the sandbox alike. Two URL forms:
+//   sqlite:/path/to/file.db        (WAL, foreign keys on, busy timeout)
+//   postgresql://user@host:port/db (anything libpq accepts as a URI)
+#include <memory>
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+#include <vector>
+
+namespace kpd::store {
+
+enum class Backend { Sqlite, Postgresql };
+
+struct DatabaseUrl {
+    Backend backend = Backend::Sqlite;
+    std::string location; // file path for SQLite, the URI for PostgreSQL
+
+    // nullopt for anything but the two forms above.
+    static std::optional<DatabaseUrl> Parse(const std::string& url);
+};
+
+const char* ToString(Backend backend);
+
+// Opens a session; throws soci::soci_error (or std::invalid_argument for a
+// malformed URL) on failure. Each thread uses its own session.
+std::unique_ptr<soci::session> OpenSession(const DatabaseUrl& url);
+std::unique_ptr<soci::session> OpenSession(const std::string& url);
+
+Backend BackendOf(soci::session& session);
+
+// One schema step, written once per backend (types and DDL differ).
+struct Migration {
+    int version = 0;
+    std::string name;
+    std::string sqlite_sql;
+    std::string postgresql_sql;
+};
+
+// Applies, in one transaction each, the migrations whose version is above
+// the one recorded in `table` (created when missing). Returns how many were
+// applied. Statements inside a migration's SQL are separated by ";\n".
+int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations,
+                    const std::string& table = "schema_migrations");
+
+// Runs every statement of a script separated by ";\n" (no procedural blocks
+// with embedded ";\n" for SQLite; PostgreSQL functions use $$ bodies on one
+// statement and are kept intact).
+void ExecuteScript(soci::session& session, const std::string& script);
+
+} // namespace kpd::store
