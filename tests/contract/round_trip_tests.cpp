@@ -28,7 +28,7 @@ BOOST_AUTO_TEST_CASE(partner) {
     BOOST_TEST(back.value->name == p.name);
     BOOST_TEST(back.value->inn == p.inn);
     BOOST_TEST(back.value->logo_asset_id.value_or("") == "asset_1");
-    BOOST_TEST(back.value->program_kind == ProgramKind::Discount);
+    BOOST_TEST((back.value->program_kind == ProgramKind::Discount));
     BOOST_TEST(back.value->card_number_format.length == 16);
     BOOST_TEST(back.value->card_number_format.prefix == "7789");
     BOOST_TEST(back.value->card_number_format.luhn);

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(luhn) {
 
 BOOST_AUTO_TEST_CASE(program_kinds_round_trip) {
     BOOST_TEST(ToString(ProgramKind::Discount) == "discount");
-    BOOST_TEST(ProgramKindFromString("bonus") == ProgramKind::Bonus);
+    BOOST_TEST((ProgramKindFromString("bonus") == ProgramKind::Bonus));
     BOOST_TEST(!ProgramKindFromString("points").has_value());
 }
 
