@@ -24,18 +24,36 @@ const char* ToString(Backend backend) {
     return backend == Backend::Postgresql ? "postgresql" : "sqlite";
 }
 
-std::unique_ptr<soci::session> OpenSession(const DatabaseUrl& url) {
+namespace {
+// SOCI 4.0's PostgreSQL backend reads its connect string as "key=value"
+// pairs (to find its own options) and writes it back: a URI with no '=' in
+// it comes back with one appended, so ".../dbname" asks libpq for the
+// database "dbname=". Giving the URI a query parameter keeps it intact; a
+// connect timeout is also what a desk wants when the server is gone.
+std::string PostgresConnectString(const std::string& uri) {
+    if (uri.find('=') != std::string::npos) {
+        return uri;
+    }
+    return uri + (uri.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=10";
+}
+} // namespace
+
+void OpenInto(soci::session& session, const DatabaseUrl& url) {
     if (url.backend == Backend::Sqlite) {
         // SOCI's connect string quotes values containing spaces with '"'.
-        auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                                       "db=\"" + url.location + "\" timeout=30");
-        *session << "PRAGMA journal_mode=WAL";
-        *session << "PRAGMA foreign_keys=ON";
-        *session << "PRAGMA synchronous=NORMAL";
-        return session;
+        session.open(*soci::factory_sqlite3(), "db=\"" + url.location + "\" timeout=30");
+        session << "PRAGMA journal_mode=WAL";
+        session << "PRAGMA foreign_keys=ON";
+        session << "PRAGMA synchronous=NORMAL";
+        return;
     }
-    auto session = std::make_unique<soci::session>(*soci::factory_postgresql(), url.location);
-    *session << "SET client_min_messages TO WARNING";
+    session.open(*soci::factory_postgresql(), PostgresConnectString(url.location));
+    session << "SET client_min_messages TO WARNING";
+}
+
+std::unique_ptr<soci::session> OpenSession(const DatabaseUrl& url) {
+    auto session = std::make_unique<soci::session>();
+    OpenInto(*session, url);
     return session;
 }
 
@@ -65,7 +83,47 @@ void ExecuteScript(soci::session& session, const std::string& script) {
     }
 }
 
+namespace {
+// Desks of a team sharing one PostgreSQL workspace (or sandboxes sharing a
+// database) may start at once: a session-level advisory lock lets one of
+// them migrate while the others wait, then find nothing left to do. SQLite
+// needs none: its writers are serialised by the file lock.
+class MigrationLock {
+  public:
+    MigrationLock(soci::session& session, const std::string& table) : m_session(session) {
+        if (BackendOf(session) != Backend::Postgresql) {
+            return;
+        }
+        m_key = "kpd." + table;
+        int one = 0;
+        m_session << "SELECT 1 FROM (SELECT pg_advisory_lock(hashtext('" + m_key + "'))) AS l",
+            soci::into(one);
+        m_locked = true;
+    }
+    ~MigrationLock() {
+        if (!m_locked) {
+            return;
+        }
+        try {
+            int one = 0;
+            m_session << "SELECT 1 FROM (SELECT pg_advisory_unlock(hashtext('" + m_key + "'))) AS l",
+                soci::into(one);
+        } catch (...) {
+            // The lock ends with the session anyway.
+        }
+    }
+    MigrationLock(const MigrationLock&) = delete;
+    MigrationLock& operator=(const MigrationLock&) = delete;
+
+  private:
+    soci::session& m_session;
+    std::string m_key;
+    bool m_locked = false;
+};
+} // namespace
+
 int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations, const std::string& table) {
+    MigrationLock lock(session, table);
     session << "CREATE TABLE IF NOT EXISTS " + table +
                    " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)";
     int current = 0;

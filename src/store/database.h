@@ -26,6 +26,9 @@ const char* ToString(Backend backend);
 // Opens a session; throws soci::soci_error (or std::invalid_argument for a
 // malformed URL) on failure. Each thread uses its own session.
 std::unique_ptr<soci::session> OpenSession(const DatabaseUrl& url);
+// The same, into a session that is not open yet (e.g. one of a
+// soci::connection_pool's sessions).
+void OpenInto(soci::session& session, const DatabaseUrl& url);
 std::unique_ptr<soci::session> OpenSession(const std::string& url);
 
 Backend BackendOf(soci::session& session);
@@ -39,7 +42,8 @@ struct Migration {
 };
 
 // Applies, in one transaction each, the migrations whose version is above
-// the one recorded in `table` (created when missing). Returns how many were
+// the one recorded in `table` (created when missing). On PostgreSQL an
+// advisory lock named after `table` serialises concurrent callers. Returns how many were
 // applied. Statements inside a migration's SQL are separated by ";\n".
 int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations,
                     const std::string& table = "schema_migrations");

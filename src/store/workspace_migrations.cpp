@@ -1,0 +1,118 @@
+#include "store/workspace_migrations.h"
+
+// Why the SQL looks the way it does:
+// - Statements are separated by ";\n" (ExecuteScript); trigger and function
+//   bodies keep their inner ";" on one line so they stay one statement.
+// - No ':' anywhere: SOCI reads ":name" as a bound variable.
+// - Instants are RFC 3339 UTC text ("2026-11-23T19:00:00Z") on both backends,
+//   so they sort as text and read back the same everywhere.
+// - The append-only triggers raise a message containing "append-only", which
+//   store_error.cpp recognises on both backends.
+
+namespace kpd::store {
+
+namespace {
+
+const char* kSqlite1 = R"SQL(
+CREATE TABLE platform_cache (
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    cache_key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL DEFAULT 0,
+    json TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (platform_url, partner_id, kind, cache_key)
+);
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    operation TEXT NOT NULL CHECK (operation <> ''),
+    idempotency_key TEXT NOT NULL UNIQUE CHECK (idempotency_key <> ''),
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    result TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX outbox_by_state ON outbox (state, id);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    happened_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    platform_url TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action <> ''),
+    object_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)
+)SQL";
+
+const char* kPostgres1 = R"SQL(
+CREATE TABLE platform_cache (
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    cache_key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL DEFAULT 0,
+    json TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (platform_url, partner_id, kind, cache_key)
+);
+CREATE TABLE outbox (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    actor TEXT NOT NULL,
+    operation TEXT NOT NULL CHECK (operation <> ''),
+    idempotency_key TEXT NOT NULL UNIQUE CHECK (idempotency_key <> ''),
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    result TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX outbox_by_state ON outbox (state, id);
+CREATE TABLE audit_log (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    happened_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    platform_url TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action <> ''),
+    object_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only (% refused)', TG_OP USING ERRCODE = 'restrict_violation'; END $$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+)
+)SQL";
+
+} // namespace
+
+const std::vector<Migration>& WorkspaceMigrations() {
+    static const std::vector<Migration> migrations = {
+        {1, "cache, outbox, append-only audit log, settings", kSqlite1, kPostgres1},
+    };
+    return migrations;
+}
+
+} // namespace kpd::store
