@@ -2,18 +2,214 @@
 
 #include "support/test_env.h"
 
+#include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <netinet/in.h>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
 namespace kpd::test {
+
+bool ViaPrism() {
+    const char* v = std::getenv("KPD_TEST_VIA_PRISM");
+    return v && std::string(v) == "1";
+}
+
+namespace {
+
+std::string ReadFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A loopback port nobody listens on right now (the kernel's pick for port 0).
+int FreeLoopbackPort() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) {
+        throw std::runtime_error("socket() failed");
+    }
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        ::close(fd);
+        throw std::runtime_error("cannot bind a loopback port");
+    }
+    int port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+bool Accepts(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) {
+        return false;
+    }
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// Prism colours its log even into a file; drop the ANSI escapes.
+std::string StripAnsi(const std::string& text) {
+    static const std::regex ansi("\x1b\\[[0-9;]*[A-Za-z]");
+    return std::regex_replace(text, ansi, "");
+}
+
+// Forks and execs `args` with stdout and stderr into `logPath`. With
+// `dieWithParent` the child gets SIGTERM when this process dies (a crashed or
+// timed-out test leaves no proxy behind).
+pid_t Spawn(std::vector<std::string> args, const std::string& logPath, bool dieWithParent) {
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        throw std::runtime_error("fork failed");
+    }
+    if (pid == 0) {
+        if (dieWithParent) {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        }
+        int fd = ::open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(fd, 1);
+        ::dup2(fd, 2);
+        std::vector<char*> argv;
+        for (auto& a : args) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+} // namespace
+
+PrismProxy::PrismProxy(std::string upstream_url, std::string log_dir) {
+    std::string source = KPD_SOURCE_DIR;
+    std::string prism = source + "/node_modules/.bin/prism";
+    if (!std::filesystem::exists(prism)) {
+        throw std::runtime_error(prism + " is missing: run `npm ci` in " + source + " (scripts/install-deps does)");
+    }
+    static int runs = 0;
+    m_logPath = log_dir + "/prism-" + std::to_string(::getpid()) + "-" + std::to_string(runs++) + ".log";
+    // Another process may take the port between the probe and Prism's bind;
+    // then Prism exits at once and another port is tried.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        int port = FreeLoopbackPort();
+        m_pid = Spawn({"/usr/bin/env", "node", prism, "proxy", source + "/docs/api/openapi.yaml", upstream_url,
+                       "--errors", "--host", "127.0.0.1", "--port", std::to_string(port)},
+                      m_logPath, true);
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (Log().find("Prism is listening on") != std::string::npos && Accepts(port)) {
+                m_port = port;
+                m_url = "http://127.0.0.1:" + std::to_string(port);
+                m_logTaken = 0;
+                return;
+            }
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = -1;
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        if (m_pid > 0) {
+            auto log = Log();
+            Stop();
+            throw std::runtime_error("prism proxy was not ready within 90 s:\n" + log);
+        }
+    }
+    throw std::runtime_error("prism proxy exited before it was ready:\n" + Log());
+}
+
+PrismProxy::~PrismProxy() {
+    try {
+        Stop();
+    } catch (...) {
+    }
+}
+
+std::string PrismProxy::Log() const {
+    return StripAnsi(ReadFile(m_logPath));
+}
+
+std::vector<std::string> PrismProxy::TakeViolations() {
+    std::vector<std::string> found;
+    std::string raw = ReadFile(m_logPath);
+    // Only whole lines: Prism may be half-way through writing the last one.
+    auto end = raw.rfind('\n');
+    if (end == std::string::npos || end + 1 <= m_logTaken) {
+        return found;
+    }
+    std::istringstream lines(StripAnsi(raw.substr(m_logTaken, end + 1 - m_logTaken)));
+    m_logTaken = end + 1;
+    std::string line;
+    while (std::getline(lines, line)) {
+        // "✖  error  Request terminated with error: …#VIOLATIONS" (an answer that
+        // breaks the document), "…#UNPROCESSABLE_ENTITY" (a request that does),
+        // "…#NO_PATH_MATCHED_ERROR", "…#UNAUTHORIZED" (no credentials), and
+        // "⚠  warning  Violation: …" (e.g. an undocumented status, passed on).
+        if (line.find("Request terminated with error") != std::string::npos ||
+            line.find("Violation:") != std::string::npos || line.find("\u2716") != std::string::npos) {
+            found.push_back(line);
+        }
+    }
+    return found;
+}
+
+void PrismProxy::Stop() {
+    if (m_pid <= 0) {
+        return;
+    }
+    // Let Prism finish logging what it is answering now before it goes.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::kill(m_pid, SIGTERM);
+    for (int i = 0; i < 250 && m_pid > 0; ++i) {
+        int status = 0;
+        if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            m_pid = -1;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (m_pid > 0) {
+        ::kill(m_pid, SIGKILL);
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+        m_pid = -1;
+    }
+    auto violations = TakeViolations();
+    for (const auto& v : violations) {
+        std::cerr << "KPD-PRISM-VIOLATION: " << v << "\n";
+    }
+    if (!violations.empty()) {
+        std::cerr << "KPD-PRISM-VIOLATION: " << violations.size()
+                  << " request(s) or answer(s) broke docs/api/openapi.yaml; Prism's log: " << m_logPath
+                  << " (KPD_TEST_KEEP=1 keeps it)" << std::endl;
+    }
+}
 
 SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(options)) {
     m_dir = MakeTempDir("sandbox");
@@ -22,6 +218,14 @@ SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(opt
                                                                    : "sqlite:" + m_dir + "/platform.db";
     }
     Start(0, m_options.seed_demo);
+    if (m_options.allow_prism && ViaPrism()) {
+        try {
+            m_prism = std::make_unique<PrismProxy>(m_baseUrl, m_dir);
+        } catch (...) {
+            Kill();
+            throw;
+        }
+    }
 }
 
 SandboxProcess::~SandboxProcess() {
@@ -51,23 +255,7 @@ void SandboxProcess::Start(int port, bool seed) {
     }
     args.insert(args.end(), m_options.extra_args.begin(), m_options.extra_args.end());
 
-    pid_t pid = ::fork();
-    if (pid < 0) {
-        throw std::runtime_error("fork failed");
-    }
-    if (pid == 0) {
-        int fd = ::open(m_logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-        std::vector<char*> argv;
-        for (auto& a : args) {
-            argv.push_back(a.data());
-        }
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    m_pid = pid;
+    m_pid = Spawn(args, m_logPath, false);
 
     // Wait for the one ready line: "platform-sandbox ready on http://127.0.0.1:PORT".
     static const std::regex ready(R"(ready on (http://127\.0\.0\.1:(\d+)))");
@@ -93,11 +281,18 @@ void SandboxProcess::Start(int port, bool seed) {
 
 void SandboxProcess::Restart() {
     int port = m_port;
-    Stop();
+    StopSandbox(); // Prism, if any, stays up on its port and reaches the new sandbox on the same one
     Start(port, false);
 }
 
 void SandboxProcess::Stop() {
+    if (m_prism) {
+        m_prism->Stop();
+    }
+    StopSandbox();
+}
+
+void SandboxProcess::StopSandbox() {
     if (m_pid <= 0) {
         return;
     }
