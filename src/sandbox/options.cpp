@@ -1,0 +1,99 @@
+#include "sandbox/options.h"
+
+#include "store/database.h"
+
+#include <charconv>
+
+namespace kpd::sandbox {
+
+namespace {
+std::optional<std::int64_t> ParseNumber(const std::string& text, std::int64_t min, std::int64_t max) {
+    std::int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty() || value < min || value > max) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+ParsedOptions Fail(const std::string& message) {
+    return {std::nullopt, "platform-sandbox: " + message + "\n\n" + UsageText(), 2};
+}
+} // namespace
+
+std::string UsageText() {
+    return "usage: platform-sandbox --listen HOST:PORT --db sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
+           "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
+           "                        [--max-body BYTES] [--threads N]\n"
+           "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
+           "  --db         the sandbox's database; its schema is created or migrated at start\n"
+           "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
+           "  --clock      fix the sandbox clock at this instant, e.g. 2026-12-25T10:00:00+03:00\n"
+           "  --token-ttl  access token lifetime in seconds on the sandbox clock (default 3600)\n"
+           "  --max-body   largest request body in bytes (default 1048576); larger ones get 413\n"
+           "  --threads    HTTP worker threads and database sessions (default 8)\n";
+}
+
+ParsedOptions ParseOptions(const std::vector<std::string>& args) {
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (flag == "--help" || flag == "-h") {
+            return {std::nullopt, UsageText(), 0};
+        }
+        if (i + 1 >= args.size()) {
+            return Fail(flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected argument " + flag);
+        }
+        const std::string& value = args[++i];
+        if (flag == "--listen") {
+            auto colon = value.rfind(':');
+            auto port = colon == std::string::npos ? std::nullopt : ParseNumber(value.substr(colon + 1), 0, 65535);
+            if (!port || colon == 0) {
+                return Fail("--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
+            }
+            o.host = value.substr(0, colon);
+            o.port = static_cast<int>(*port);
+        } else if (flag == "--db") {
+            if (!store::DatabaseUrl::Parse(value)) {
+                return Fail("--db wants sqlite:PATH or postgresql://USER@HOST:PORT/DB");
+            }
+            o.db_url = value;
+        } else if (flag == "--seed") {
+            if (value != "demo") {
+                return Fail("--seed knows only \"demo\"");
+            }
+            o.seed_demo = true;
+        } else if (flag == "--clock") {
+            o.clock = domain::ParseRfc3339(value);
+            if (!o.clock) {
+                return Fail("--clock wants RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
+            }
+        } else if (flag == "--token-ttl") {
+            auto ttl = ParseNumber(value, 1, 365LL * 24 * 3600);
+            if (!ttl) {
+                return Fail("--token-ttl wants seconds, 1 to 31536000");
+            }
+            o.token_ttl_seconds = *ttl;
+        } else if (flag == "--max-body") {
+            auto bytes = ParseNumber(value, 1024, 1LL << 30);
+            if (!bytes) {
+                return Fail("--max-body wants bytes, 1024 to 1073741824");
+            }
+            o.max_body_bytes = static_cast<std::size_t>(*bytes);
+        } else if (flag == "--threads") {
+            auto threads = ParseNumber(value, 1, 64);
+            if (!threads) {
+                return Fail("--threads wants 1 to 64");
+            }
+            o.threads = static_cast<int>(*threads);
+        } else {
+            return Fail("unknown option " + flag);
+        }
+    }
+    if (o.db_url.empty()) {
+        return Fail("--db is required");
+    }
+    return {o, "", 0};
+}
+
+} // namespace kpd::sandbox

@@ -1,0 +1,38 @@
+#pragma once
+// The command line of platform-sandbox:
+//   platform-sandbox --listen 127.0.0.1:PORT --db sqlite:PATH|postgresql://…
+//                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
+//                    [--max-body BYTES] [--threads N]
+// PORT 0 picks a free port. Parsed by hand: eight flags do not pay for CLI11's
+// compile time. Called once on the main thread.
+#include "domain/timestamp.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kpd::sandbox {
+
+struct Options {
+    std::string host = "127.0.0.1";
+    int port = 0;
+    std::string db_url;
+    bool seed_demo = false;
+    std::optional<domain::Instant> clock;
+    std::int64_t token_ttl_seconds = 3600;
+    std::size_t max_body_bytes = 1024 * 1024;
+    int threads = 8;
+};
+
+struct ParsedOptions {
+    std::optional<Options> options; // nullopt: print `message` and exit with `exit_code`
+    std::string message;
+    int exit_code = 0;
+};
+
+ParsedOptions ParseOptions(const std::vector<std::string>& args);
+std::string UsageText();
+
+} // namespace kpd::sandbox

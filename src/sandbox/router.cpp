@@ -1,0 +1,244 @@
+#include "sandbox/router.h"
+
+#include "sandbox/audit_log.h"
+#include "sandbox/http_util.h"
+#include "sandbox/idempotency_store.h"
+#include "sandbox/request_log.h"
+#include "sandbox/token_store.h"
+#include "sandbox/user_repository.h"
+
+#include <charconv>
+#include <set>
+
+namespace kpd::sandbox {
+
+namespace {
+// A unique violation inside a write means another request got there first
+// (same Idempotency-Key, same login, same new id): roll back and run again,
+// and the next attempt sees the winner's committed row.
+constexpr int kWriteAttempts = 5;
+constexpr std::size_t kMaxIdempotencyKey = 255;
+
+void ResetResponse(httplib::Response& res) {
+    res.status = -1;
+    res.body.clear();
+    res.headers.clear();
+}
+
+nlohmann::json HeadersToKeep(const httplib::Response& res) {
+    nlohmann::json headers = nlohmann::json::object();
+    for (const char* name : {"Location", "ETag", "Content-Type", "Retry-After"}) {
+        if (res.has_header(name)) {
+            headers[name] = res.get_header_value(name);
+        }
+    }
+    return headers;
+}
+} // namespace
+
+std::int64_t RequestContext::PathId(std::size_t index) const {
+    std::int64_t id = 0;
+    auto text = match[index].str();
+    std::from_chars(text.data(), text.data() + text.size(), id);
+    return id;
+}
+
+std::string RequestContext::Client() const {
+    auto agent = req.get_header_value("User-Agent");
+    return agent.size() > 200 ? agent.substr(0, 200) : agent;
+}
+
+std::string RequestContext::NowText() const {
+    return domain::FormatRfc3339(state.clock.Now());
+}
+
+void RequestContext::Audit(const std::string& action, const std::string& objectType, const std::string& objectId,
+                           const std::string& detail) {
+    domain::AuditEntry e;
+    e.at = NowText();
+    e.actor_user_id = caller ? caller->user.id : 0;
+    e.actor_login = caller ? caller->user.login : "sandbox";
+    e.client = Client();
+    e.action = action;
+    e.object_type = objectType;
+    e.object_id = objectId;
+    e.detail = detail;
+    AppendAudit(db, caller ? caller->partner_id : 0, e);
+}
+
+void Router::Add(Route route) {
+    std::regex regex(route.pattern);
+    m_routes.push_back({std::move(route), std::move(regex)});
+}
+
+void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
+    const Compiled* found = nullptr;
+    std::smatch match;
+    std::set<std::string> allowed;
+    for (const auto& c : m_routes) {
+        std::smatch m;
+        if (!std::regex_match(req.path, m, c.regex)) {
+            continue;
+        }
+        allowed.insert(c.route.method);
+        if (c.route.method == req.method || (req.method == "HEAD" && c.route.method == "GET")) {
+            found = &c;
+            match = m;
+            break;
+        }
+    }
+    if (!found) {
+        if (allowed.empty()) {
+            SendProblem(res, 404, "not_found", "no such resource: " + req.path);
+            return;
+        }
+        std::string allow;
+        for (const auto& m : allowed) {
+            allow += (allow.empty() ? "" : ", ") + m;
+        }
+        res.set_header("Allow", allow);
+        SendProblem(res, 405, "method_not_allowed", req.method + " is not allowed here; use " + allow);
+        return;
+    }
+    if (req.body.size() > m_state.settings.max_body_bytes) {
+        // httplib limits bodies with a Content-Length itself; chunked ones arrive here.
+        SendProblem(res, 413, "payload_too_large",
+                    "the body is larger than " + std::to_string(m_state.settings.max_body_bytes) + " bytes");
+        return;
+    }
+
+    auto lease = m_state.pool.Acquire();
+    RequestContext ctx{req, res, *lease, m_state, match, std::nullopt, nullptr};
+    const Route& route = found->route;
+    try {
+        if (!Authenticate(ctx, route.access) || !ReadBody(ctx, route.body)) {
+            return;
+        }
+        if (route.writes) {
+            RunWrite(ctx, route);
+        } else {
+            RunRead(ctx, route);
+        }
+    } catch (const std::exception& e) {
+        LogError(req.method + " " + req.path + " failed: " + e.what());
+        ResetResponse(res);
+        SendProblem(res, 500, "internal_error", "the sandbox failed to handle the request; see its log");
+    }
+}
+
+bool Router::Authenticate(RequestContext& ctx, Access access) {
+    auto header = ctx.req.get_header_value("Authorization");
+    const std::string bearer = "Bearer ";
+    bool hasToken = header.size() > bearer.size() && header.compare(0, bearer.size(), bearer) == 0;
+    auto fail = [&](const std::string& code, const std::string& detail) {
+        if (access == Access::Anyone) {
+            return true; // a bad token on an open route just leaves the caller anonymous
+        }
+        ctx.res.set_header("WWW-Authenticate", "Bearer");
+        SendProblem(ctx.res, 401, code, detail);
+        return false;
+    };
+    if (!hasToken) {
+        return fail("unauthenticated", "sign in and send Authorization: Bearer <token>");
+    }
+    auto owner = FindToken(ctx.db, header.substr(bearer.size()));
+    if (!owner) {
+        return fail("unauthenticated", "the access token is not valid; sign in again");
+    }
+    if (owner->expires_at <= ctx.state.clock.Now().time_since_epoch().count()) {
+        return fail("token_expired", "the access token has expired; sign in again");
+    }
+    auto user = FindUser(ctx.db, owner->partner_id, owner->user_id);
+    if (!user || user->disabled) {
+        return fail("unauthenticated", "the user of this token is disabled");
+    }
+    ctx.caller = Caller{owner->partner_id, *user};
+    NoteCaller(owner->partner_id, user->login);
+    if (access == Access::PartnerAdmin && !user->roles.Has(domain::Role::PartnerAdmin)) {
+        SendProblem(ctx.res, 403, "forbidden", "this needs the partner_admin role");
+        return false;
+    }
+    if (access == Access::AnyRole && user->roles.Empty()) {
+        SendProblem(ctx.res, 403, "forbidden", "this user holds no role");
+        return false;
+    }
+    return true;
+}
+
+bool Router::ReadBody(RequestContext& ctx, Body body) {
+    if (body == Body::None || (body == Body::Optional && ctx.req.body.empty())) {
+        return true;
+    }
+    if (!IsJsonContentType(ctx.req.get_header_value("Content-Type"))) {
+        SendProblem(ctx.res, 415, "unsupported_media_type", "send the body as application/json");
+        return false;
+    }
+    auto json = ParseJsonBody(ctx.req.body, ctx.res);
+    if (!json) {
+        return false;
+    }
+    ctx.body = std::move(*json);
+    return true;
+}
+
+void Router::RunRead(RequestContext& ctx, const Route& route) {
+    route.handler(ctx);
+}
+
+void Router::RunWrite(RequestContext& ctx, const Route& route) {
+    std::optional<IdempotencyScope> scope;
+    std::string fingerprint;
+    if (route.idempotent && ctx.req.has_header(kIdempotencyKeyHeader)) {
+        auto key = ctx.req.get_header_value(kIdempotencyKeyHeader);
+        if (key.empty() || key.size() > kMaxIdempotencyKey) {
+            SendProblem(ctx.res, 400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters");
+            return;
+        }
+        scope = IdempotencyScope{ctx.caller ? ctx.caller->partner_id : 0, ctx.caller ? ctx.caller->user.id : 0, key};
+        fingerprint = RequestFingerprint(ctx.req.method, ctx.req.path, ctx.req.body);
+    }
+    for (int attempt = 1;; ++attempt) {
+        try {
+            WriteTransaction tx(ctx.db);
+            if (scope) {
+                if (auto stored = FindAnswer(ctx.db, *scope)) {
+                    tx.Rollback();
+                    if (stored->fingerprint != fingerprint) {
+                        SendProblem(ctx.res, 422, "idempotency_key_reuse",
+                                    "this Idempotency-Key was used for a different request");
+                        return;
+                    }
+                    ctx.res.status = stored->status;
+                    for (const auto& [name, value] : stored->headers.items()) {
+                        if (name != "Content-Type") {
+                            ctx.res.set_header(name, value.get<std::string>());
+                        }
+                    }
+                    ctx.res.set_header(kReplayedHeader, "true");
+                    ctx.res.set_content(stored->body, stored->headers.value("Content-Type", kJson));
+                    return;
+                }
+                ReserveKey(ctx.db, *scope, fingerprint, ctx.NowText());
+            }
+            route.handler(ctx);
+            bool failed = ctx.res.status >= 400;
+            if (ctx.res.status >= 500 || (failed && !scope && !ctx.commit_on_error)) {
+                tx.Rollback();
+                return;
+            }
+            if (scope) {
+                StoreAnswer(ctx.db, *scope, ctx.res.status, ctx.res.body, HeadersToKeep(ctx.res));
+            }
+            tx.Commit();
+            return;
+        } catch (const std::exception& e) {
+            if (!IsUniqueViolation(e) || attempt == kWriteAttempts) {
+                throw;
+            }
+            ResetResponse(ctx.res);
+            ctx.commit_on_error = false;
+        }
+    }
+}
+
+} // namespace kpd::sandbox

@@ -1,0 +1,107 @@
+#pragma once
+// The sandbox's own routing table over httplib: every request of every method
+// comes to Router::Dispatch, which finds the route (404 / 405 problem+json
+// otherwise), leases a database session, authenticates the bearer token,
+// checks the caller's role, checks Content-Type and parses JSON, and runs
+// state-changing routes inside one transaction together with their
+// Idempotency-Key record and audit entries. Dispatch is called concurrently
+// from httplib's pool threads; routes are added before the server starts.
+#include "domain/user.h"
+#include "sandbox/clock.h"
+#include "sandbox/faults.h"
+#include "sandbox/session_pool.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+namespace kpd::sandbox {
+
+struct SandboxSettings {
+    std::int64_t token_ttl_seconds = 3600;
+    std::size_t max_body_bytes = 1024 * 1024;
+};
+
+// Shared by every request; each member is thread-safe on its own.
+struct SandboxState {
+    SessionPool& pool;
+    SandboxClock& clock;
+    FaultInjector& faults;
+    SandboxSettings settings;
+};
+
+enum class Access {
+    Anyone,       // no token needed (a valid one still names the caller)
+    AnyRole,      // any signed-in user
+    PartnerAdmin, // partner_admin only
+};
+
+enum class Body {
+    None,     // ignored
+    Json,     // required, application/json
+    Optional, // may be empty; when present, application/json
+};
+
+struct Caller {
+    std::int64_t partner_id = 0;
+    domain::User user;
+};
+
+struct RequestContext {
+    const httplib::Request& req;
+    httplib::Response& res;
+    soci::session& db;
+    SandboxState& state;
+    std::smatch match;            // path captures of the route's pattern
+    std::optional<Caller> caller; // set for authenticated requests
+    nlohmann::json body;          // the parsed body (null when none)
+    bool commit_on_error = false; // keep writes of an error answer (e.g. a failed sign-in audit)
+
+    std::int64_t PathId(std::size_t index = 1) const;
+    std::string Client() const; // User-Agent, for the audit log
+    std::string NowText() const;
+    // Appends an audit entry for the caller's partner (inside the request's transaction).
+    void Audit(const std::string& action, const std::string& objectType, const std::string& objectId,
+               const std::string& detail);
+};
+
+using Handler = std::function<void(RequestContext&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern; // ECMAScript regex over the whole path
+    Access access = Access::PartnerAdmin;
+    Body body = Body::None;
+    bool writes = false;     // runs in a transaction
+    bool idempotent = false; // honours Idempotency-Key (state-changing POSTs)
+    Handler handler;
+};
+
+class Router {
+  public:
+    explicit Router(SandboxState& state) : m_state(state) {}
+
+    void Add(Route route);
+    void Dispatch(const httplib::Request& req, httplib::Response& res);
+
+  private:
+    struct Compiled {
+        Route route;
+        std::regex regex;
+    };
+
+    bool Authenticate(RequestContext& ctx, Access access);
+    bool ReadBody(RequestContext& ctx, Body body);
+    void RunRead(RequestContext& ctx, const Route& route);
+    void RunWrite(RequestContext& ctx, const Route& route);
+
+    SandboxState& m_state;
+    std::vector<Compiled> m_routes;
+};
+
+} // namespace kpd::sandbox

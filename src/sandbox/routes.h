@@ -1,0 +1,38 @@
+#pragma once
+// The routes of the platform API the sandbox serves, one file per resource.
+// The whole table (paths under /v1; "admin" = partner_admin):
+//   GET  /health                          anyone   {"status":"ok"}
+//   POST /auth/token                      anyone   TokenResponse; 401 invalid_credentials | user_disabled
+//   GET  /partner                         any role Partner
+//   GET  /partner/users?limit&cursor      admin    Page<User> by id
+//   POST /partner/users                   admin    201 User + Location + ETag; 409 login_taken; 422 validation_failed
+//   GET  /partner/users/{id}              admin    User + ETag; 404 not_found (also another partner's id)
+//   PUT  /partner/users/{id}/roles        admin    If-Match: 428 if_match_required, 412 version_mismatch + current
+//   POST /partner/users/{id}/disable      admin    User; 409 cannot_disable_self; revokes the user's tokens
+//   POST /partner/users/{id}/enable       admin    User
+//   GET  /audit?limit&cursor              admin    Page<AuditEntry>, newest first
+//   GET  /sandbox/clock                   anyone   {"now"}
+//   POST /sandbox/clock {now}|{advance_seconds}  anyone  {"now"} (fixes the clock)
+//   POST /sandbox/faults {path,kind,status,count} anyone  arms faults (see faults.h); 200 {"armed": {...}}
+//   DELETE /sandbox/faults                anyone   disarms all; 204
+// Every state-changing POST but /auth/token honours Idempotency-Key (a token
+// is never stored in the clear, so a sign-in is never replayed).
+#include "sandbox/router.h"
+
+namespace kpd::sandbox {
+
+void AddAuthRoutes(Router& router);
+void AddPartnerRoutes(Router& router);
+void AddUserRoutes(Router& router);
+void AddAuditRoutes(Router& router);
+void AddSandboxRoutes(Router& router);
+
+inline void AddAllRoutes(Router& router) {
+    AddAuthRoutes(router);
+    AddPartnerRoutes(router);
+    AddUserRoutes(router);
+    AddAuditRoutes(router);
+    AddSandboxRoutes(router);
+}
+
+} // namespace kpd::sandbox

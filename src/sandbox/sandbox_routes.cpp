@@ -1,0 +1,112 @@
+// Routes that exist only in the sandbox (no auth: tests and demos drive them):
+// GET /v1/health, GET/POST /v1/sandbox/clock, POST/DELETE /v1/sandbox/faults.
+#include "contract/json_reader.h"
+#include "sandbox/audit_log.h"
+#include "sandbox/http_util.h"
+#include "sandbox/partner_repository.h"
+#include "sandbox/routes.h"
+
+namespace kpd::sandbox {
+
+namespace {
+void Health(RequestContext& ctx) {
+    SendJson(ctx.res, 200, {{"status", "ok"}});
+}
+
+void SendClock(RequestContext& ctx) {
+    SendJson(ctx.res, 200, {{"now", ctx.NowText()}, {"fixed", ctx.state.clock.IsFixed()}});
+}
+
+// The clock is the whole platform's, so its move is written to every
+// partner's audit log (by the caller when signed in, else by "sandbox").
+void AuditClockChange(RequestContext& ctx, const std::string& detail) {
+    domain::AuditEntry e;
+    e.at = ctx.NowText();
+    e.client = ctx.Client();
+    e.action = "sandbox.clock";
+    e.object_type = "clock";
+    e.object_id = "sandbox";
+    e.detail = detail;
+    for (auto partnerId : ListPartnerIds(ctx.db)) {
+        bool own = ctx.caller && ctx.caller->partner_id == partnerId;
+        e.actor_user_id = own ? ctx.caller->user.id : 0;
+        e.actor_login = own ? ctx.caller->user.login : "sandbox";
+        AppendAudit(ctx.db, partnerId, e);
+    }
+}
+
+void MoveClock(RequestContext& ctx) {
+    domain::Problems problems;
+    contract::JsonReader r(ctx.body, problems);
+    auto now = r.String("now", false);
+    auto advance = r.Int("advance_seconds", false);
+    std::optional<domain::Instant> instant;
+    if (now) {
+        instant = domain::ParseRfc3339(*now);
+        if (!instant) {
+            r.Fail("/now", "invalid_instant", "now must be RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
+        }
+    }
+    if (problems.empty() && now.has_value() == advance.has_value()) {
+        r.Fail("", "one_of", "send exactly one of now and advance_seconds");
+    }
+    if (!problems.empty()) {
+        SendProblem(ctx.res, 422, "validation_failed", "the clock change has mistakes", problems);
+        return;
+    }
+    if (instant) {
+        ctx.state.clock.Set(*instant);
+        AuditClockChange(ctx, "clock set to " + ctx.NowText());
+    } else {
+        ctx.state.clock.Advance(*advance);
+        AuditClockChange(ctx, "clock advanced by " + std::to_string(*advance) + " s to " + ctx.NowText());
+    }
+    SendClock(ctx);
+}
+
+void ArmFault(RequestContext& ctx) {
+    domain::Problems problems;
+    contract::JsonReader r(ctx.body, problems);
+    auto path = r.String("path");
+    auto kind = r.String("kind");
+    auto status = r.Int("status", false).value_or(503);
+    auto count = r.Int("count", false).value_or(1);
+    Fault fault;
+    if (kind && *kind != "drop" && *kind != "status") {
+        r.Fail("/kind", "enum", "kind must be drop or status");
+    }
+    if (status < 400 || status > 599) {
+        r.Fail("/status", "out_of_range", "status must be an error status, 400 to 599");
+    }
+    if (count < 0 || count > 1000) {
+        r.Fail("/count", "out_of_range", "count must be 0 to 1000");
+    }
+    if (path && path->rfind("/v1/", 0) != 0) {
+        r.Fail("/path", "invalid_path", "path must start with /v1/");
+    }
+    if (!problems.empty()) {
+        SendProblem(ctx.res, 422, "validation_failed", "the fault has mistakes", problems);
+        return;
+    }
+    fault.kind = *kind == "drop" ? FaultKind::Drop : FaultKind::Status;
+    fault.status = static_cast<int>(status);
+    fault.remaining = static_cast<int>(count);
+    ctx.state.faults.Arm(*path, fault);
+    SendJson(ctx.res, 200, {{"armed", {{"path", *path}, {"kind", *kind}, {"status", status}, {"count", count}}}});
+}
+
+void ClearFaults(RequestContext& ctx) {
+    ctx.state.faults.Clear();
+    ctx.res.status = 204;
+}
+} // namespace
+
+void AddSandboxRoutes(Router& router) {
+    router.Add({"GET", "/v1/health", Access::Anyone, Body::None, false, false, Health});
+    router.Add({"GET", "/v1/sandbox/clock", Access::Anyone, Body::None, false, false, SendClock});
+    router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, true, true, MoveClock});
+    router.Add({"POST", "/v1/sandbox/faults", Access::Anyone, Body::Json, false, false, ArmFault});
+    router.Add({"DELETE", "/v1/sandbox/faults", Access::Anyone, Body::None, false, false, ClearFaults});
+}
+
+} // namespace kpd::sandbox

@@ -1,0 +1,17 @@
+#pragma once
+// `--seed demo`: two fictional Russian retail partners with users of every
+// role (password "demo") and a few audit entries, so the desk and the demo
+// have something real-looking to show. Called once at start-up on one thread.
+#include "domain/timestamp.h"
+
+#include <soci/soci.h>
+
+namespace kpd::sandbox {
+
+inline constexpr const char* kDemoPassword = "demo";
+
+// Seeds in one transaction; does nothing when any partner already exists
+// (a restart or a second --seed keeps the data as it is). Returns whether it seeded.
+bool SeedDemo(soci::session& db, domain::Instant now);
+
+} // namespace kpd::sandbox

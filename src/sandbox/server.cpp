@@ -1,0 +1,129 @@
+#include "sandbox/server.h"
+
+#include "sandbox/crypto.h"
+#include "sandbox/http_util.h"
+#include "sandbox/migrations.h"
+#include "sandbox/request_log.h"
+#include "sandbox/routes.h"
+#include "sandbox/seed.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+namespace kpd::sandbox {
+
+namespace {
+// Answers httplib produced on its own (404 before our router, 413 from the
+// payload limit, 400 for a request line it could not read) as problem+json.
+// Answers that already have a body are ours and pass unchanged.
+httplib::Server::HandlerResponse ProblemForBareError(const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) {
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+    switch (res.status) {
+    case 413: SendProblem(res, 413, "payload_too_large", "the request body is too large"); break;
+    case 404: SendProblem(res, 404, "not_found", "no such resource"); break;
+    case 400: SendProblem(res, 400, "bad_request", "the request could not be read"); break;
+    default: SendProblem(res, res.status, "http_" + std::to_string(res.status), contract::StatusTitle(res.status));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+void PrepareDatabase(const Options& options, SandboxClock& clock) {
+    auto session = store::OpenSession(options.db_url);
+    int applied = MigrateSandboxSchema(*session);
+    LogInfo("database " + std::string(store::ToString(store::BackendOf(*session))) + ": " +
+            std::to_string(applied) + " migration(s) applied");
+    if (options.seed_demo) {
+        LogInfo(SeedDemo(*session, clock.Now()) ? "seeded the demo partners"
+                                                : "demo seed skipped: the database already has partners");
+    }
+}
+} // namespace
+
+int RunSandbox(const Options& options) {
+    // Block the stop signals before any thread starts, so every thread
+    // inherits the mask and only sigwait() below ever sees them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    InitCrypto();
+    SandboxClock clock(options.clock);
+    PrepareDatabase(options, clock);
+
+    SessionPool pool(options.db_url, static_cast<std::size_t>(options.threads));
+    FaultInjector faults;
+    SandboxState state{pool, clock, faults, {options.token_ttl_seconds, options.max_body_bytes}};
+    Router router(state);
+    AddAllRoutes(router);
+
+    httplib::Server server;
+    const int threads = options.threads;
+    // As many workers as sessions: a request never waits for a session.
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    server.set_payload_max_length(options.max_body_bytes);
+    server.set_pre_routing_handler([&faults](const httplib::Request& req, httplib::Response& res) {
+        BeginRequest();
+        if (auto fault = faults.Take(req.path)) {
+            ApplyFault(*fault, req, res);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    server.set_error_handler(httplib::Server::HandlerWithResponse(ProblemForBareError));
+    server.set_logger(LogRequest);
+    auto dispatch = [&router](const httplib::Request& req, httplib::Response& res) { router.Dispatch(req, res); };
+    server.Get(".*", dispatch);
+    server.Post(".*", dispatch);
+    server.Put(".*", dispatch);
+    server.Patch(".*", dispatch);
+    server.Delete(".*", dispatch);
+    server.Options(".*", dispatch);
+
+    int port = options.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(options.host);
+    } else if (!server.bind_to_port(options.host, port)) {
+        port = -1;
+    }
+    if (port <= 0) {
+        LogError("cannot listen on " + options.host + ":" + std::to_string(options.port));
+        return 1;
+    }
+
+    std::atomic<bool> stopping{false};
+    std::thread listener([&] {
+        server.listen_after_bind();
+        if (!stopping) {
+            LogError("the HTTP server stopped by itself; shutting down");
+            ::kill(::getpid(), SIGTERM);
+        }
+    });
+    // httplib 0.11 has no wait_until_ready(): poll is_running().
+    for (int i = 0; i < 5000 && !server.is_running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::printf("platform-sandbox ready on http://%s:%d\n", options.host.c_str(), port);
+    std::fflush(stdout);
+
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+    stopping = true;
+    LogInfo(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+            ": finishing requests in flight");
+    server.stop(); // closes the listening socket; the pool drains its queue
+    listener.join();
+    pool.Close();
+    LogInfo("stopped");
+    return 0;
+}
+
+} // namespace kpd::sandbox
