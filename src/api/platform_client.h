@@ -14,6 +14,7 @@
 #include "domain/user.h"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -31,16 +32,23 @@ struct ClientOptions {
     int max_attempts = 4;                             // for safe retries (GET, POST with Idempotency-Key)
     std::chrono::milliseconds retry_base_delay{200};  // doubled each retry, with jitter
     std::string user_agent = "partner-desk/0.1.0";
+    std::chrono::milliseconds max_retry_delay{5000};  // cap of one backoff pause
+    // A 429/503 asking to wait longer than this is returned to the caller
+    // instead of blocking the worker (RateLimited / Server with the header kept).
+    std::chrono::milliseconds max_retry_after{30000};
+    std::size_t max_response_bytes = 64u << 20;       // larger answers fail as BadResponse
 };
 
 // One HTTP request, described as a value (HOUSE-STYLE 8).
+// Retried only when safe: GET, or POST/PUT carrying an idempotency_key (the
+// same key is sent on every attempt).
 struct Request {
     std::string method = "GET";
     std::string path;                         // from contract::endpoints, with query string
     std::string body;                         // JSON text, empty for none
     std::map<std::string, std::string> headers;
     std::optional<std::string> idempotency_key;
-    std::optional<std::string> if_match;
+    std::optional<std::string> if_match;      // the ETag as sent, quotes included: "\"3\""
     bool authenticated = true;
 };
 
@@ -56,6 +64,8 @@ class PlatformClient {
     ~PlatformClient();
     PlatformClient(const PlatformClient&) = delete;
     PlatformClient& operator=(const PlatformClient&) = delete;
+    PlatformClient(PlatformClient&&) noexcept;            // a moved-from client may only be destroyed
+    PlatformClient& operator=(PlatformClient&&) noexcept;
 
     const ClientOptions& Options() const;
 
@@ -93,5 +103,12 @@ class PlatformClient {
 
 // A fresh random idempotency key (UUID v4 text).
 std::string NewIdempotencyKey();
+
+// The entity tag of a version as the platform writes it: "\"3\"".
+std::string ETagForVersion(std::int64_t version);
+
+// On a 412 `version_mismatch` the problem body carries `current`: the user as
+// it is now, so a caller can show what changed and retry from that version.
+std::optional<domain::User> CurrentUserOf(const ApiError& error);
 
 } // namespace kpd::api
