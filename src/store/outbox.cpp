@@ -170,6 +170,13 @@ bool Outbox::MarkPending(std::int64_t id, const std::string& error) {
     });
 }
 
+bool Outbox::ScrubPayload(std::int64_t id, const std::string& payload) {
+    return Guarded("outbox.scrub_payload", [&] {
+        soci::session sql(m_workspace.Pool());
+        return Transition(sql, id, "payload = :text", "'done', 'failed'", payload);
+    });
+}
+
 std::optional<OutboxEntry> Outbox::Find(std::int64_t id) {
     return Guarded("outbox.find", [&]() -> std::optional<OutboxEntry> {
         soci::session sql(m_workspace.Pool());

@@ -76,6 +76,10 @@ class Outbox {
                     const std::optional<NewAuditRecord>& audit = std::nullopt);
     bool MarkPending(std::int64_t id, const std::string& error);
 
+    // Replaces the payload of a done or failed row, e.g. to drop a new user's
+    // password once the platform has answered; false for a row still to send.
+    bool ScrubPayload(std::int64_t id, const std::string& payload);
+
     std::optional<OutboxEntry> Find(std::int64_t id);
     std::optional<OutboxEntry> FindByKey(const std::string& idempotency_key);
     // Rows still to be confirmed (pending or sent), oldest first; limited to

@@ -61,6 +61,15 @@ BOOST_AUTO_TEST_CASE(transitions_out_of_a_final_state_are_refused) {
     BOOST_TEST(!Ws().OutboxQueue().MarkSending(999999)); // no such row
 }
 
+BOOST_AUTO_TEST_CASE(payload_is_scrubbed_only_once_final) {
+    auto id = Ws().OutboxQueue().Enqueue(Entry("scrub"), Audit("x")).id;
+    BOOST_TEST(!Ws().OutboxQueue().ScrubPayload(id, "{}")); // still to send: the payload is needed
+    Ws().OutboxQueue().MarkSending(id);
+    Ws().OutboxQueue().MarkDone(id, "{}");
+    BOOST_TEST(Ws().OutboxQueue().ScrubPayload(id, R"({"login":"new.user","password":null})"));
+    BOOST_TEST(Ws().OutboxQueue().Find(id)->payload == R"({"login":"new.user","password":null})");
+}
+
 BOOST_AUTO_TEST_CASE(unconfirmed_lists_pending_and_sent_oldest_first_per_platform) {
     auto a = Ws().OutboxQueue().Enqueue(Entry("a"), Audit("x")).id;
     auto b = Ws().OutboxQueue().Enqueue(Entry("b"), Audit("x")).id;

@@ -1,0 +1,39 @@
+#include "services/sign_in.h"
+
+#include "services/desk_context.h"
+
+namespace kpd::services {
+
+Outcome<contract::TokenResponse> SignIn(api::PlatformClient& client, store::Workspace& workspace,
+                                        const std::string& login, const std::string& password,
+                                        const domain::CancelTokenPtr& cancel) {
+    domain::Problems problems;
+    if (login.empty()) {
+        problems.push_back({"/login", "required", "login is required"});
+    }
+    if (password.empty()) {
+        problems.push_back({"/password", "required", "password is required"});
+    }
+    if (!problems.empty()) {
+        return Outcome<contract::TokenResponse>::Invalid(std::move(problems));
+    }
+
+    client.SetCancelToken(cancel);
+    const std::string& url = client.Options().base_url;
+    auto result = client.SignIn(login, password);
+    if (!result.Ok()) {
+        const auto& error = result.Error();
+        workspace.Audit().Append({login, url, "sign_in.failed", "session", "",
+                                  "sign-in refused: " + std::string(api::ToString(error.kind)) +
+                                      (error.code.empty() ? "" : " " + error.code)});
+        return Outcome<contract::TokenResponse>::Failure(error);
+    }
+    const auto& session = result.Value();
+    RememberSession(workspace, url, session);
+    workspace.Audit().Append({session.user.login, url, "sign_in", "session", std::to_string(session.user.id),
+                              "signed in to partner " + std::to_string(session.partner.id) + " as " +
+                                  contract::RolesToJson(session.user.roles).dump()});
+    return Outcome<contract::TokenResponse>::Success(session);
+}
+
+} // namespace kpd::services
