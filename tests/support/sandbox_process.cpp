@@ -71,6 +71,32 @@ bool Accepts(int port) {
     return ok;
 }
 
+// Sends a bare GET for `path` to 127.0.0.1:`port` and reads the answer to its
+// end (or for at most 10 s); false when nobody answered.
+bool SendGet(int port, const std::string& path) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) {
+        return false;
+    }
+    timeval timeout{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    if (ok) {
+        std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        ok = ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size());
+        char buffer[4096];
+        while (ok && ::recv(fd, buffer, sizeof buffer, 0) > 0) {
+        }
+    }
+    ::close(fd);
+    return ok;
+}
+
 // Prism colours its log even into a file; drop the ANSI escapes.
 std::string StripAnsi(const std::string& text) {
     static const std::regex ansi("\x1b\\[[0-9;]*[A-Za-z]");
@@ -157,6 +183,24 @@ std::string PrismProxy::Log() const {
 
 std::vector<std::string> PrismProxy::TakeViolations() {
     std::vector<std::string> found;
+    // Prism logs a violation only after it has answered, so a caller that just
+    // got the answer may be ahead of the log. Send a request for a marker path
+    // Prism does not know and wait until its own error line is logged: every
+    // earlier request's lines are in the log by then.
+    static int syncs = 0;
+    std::string marker = "/__kpd_prism_sync/" + std::to_string(::getpid()) + "-" + std::to_string(syncs++);
+    if (m_pid > 0 && SendGet(m_port, marker)) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (std::chrono::steady_clock::now() < deadline) {
+            auto raw = ReadFile(m_logPath);
+            auto at = raw.find(marker + " ", m_logTaken);
+            if (at != std::string::npos && raw.find("Request terminated", at) != std::string::npos &&
+                raw.find('\n', raw.find("Request terminated", at)) != std::string::npos) {
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
     std::string raw = ReadFile(m_logPath);
     // Only whole lines: Prism may be half-way through writing the last one.
     auto end = raw.rfind('\n');
@@ -167,6 +211,9 @@ std::vector<std::string> PrismProxy::TakeViolations() {
     m_logTaken = end + 1;
     std::string line;
     while (std::getline(lines, line)) {
+        if (line.find("/__kpd_prism_sync/") != std::string::npos) {
+            continue;
+        }
         // "✖  error  Request terminated with error: …#VIOLATIONS" (an answer that
         // breaks the document), "…#UNPROCESSABLE_ENTITY" (a request that does),
         // "…#NO_PATH_MATCHED_ERROR", "…#UNAUTHORIZED" (no credentials), and
@@ -183,8 +230,7 @@ void PrismProxy::Stop() {
     if (m_pid <= 0) {
         return;
     }
-    // Let Prism finish logging what it is answering now before it goes.
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto violations = TakeViolations(); // while Prism still runs, so the log is complete
     ::kill(m_pid, SIGTERM);
     for (int i = 0; i < 250 && m_pid > 0; ++i) {
         int status = 0;
@@ -200,7 +246,9 @@ void PrismProxy::Stop() {
         ::waitpid(m_pid, &status, 0);
         m_pid = -1;
     }
-    auto violations = TakeViolations();
+    for (const auto& v : TakeViolations()) { // anything logged in the last moments
+        violations.push_back(v);
+    }
     for (const auto& v : violations) {
         std::cerr << "KPD-PRISM-VIOLATION: " << v << "\n";
     }
