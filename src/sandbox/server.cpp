@@ -26,7 +26,7 @@ httplib::Server::HandlerResponse ProblemForBareError(const httplib::Request&, ht
         return httplib::Server::HandlerResponse::Unhandled;
     }
     switch (res.status) {
-    case 413: SendProblem(res, 413, "payload_too_large", "the request body is too large"); break;
+    case 413: SendProblem(res, 413, "payload_too_large", "the request body is larger than the limit"); break;
     case 404: SendProblem(res, 404, "not_found", "no such resource"); break;
     case 400: SendProblem(res, 400, "bad_request", "the request could not be read"); break;
     default: SendProblem(res, res.status, "http_" + std::to_string(res.status), contract::StatusTitle(res.status));
@@ -79,6 +79,18 @@ int RunSandbox(const Options& options) {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_error_handler(httplib::Server::HandlerWithResponse(ProblemForBareError));
+    // A client that asks before sending (Expect: 100-continue, as curl does
+    // for big bodies) hears 413 at once instead of uploading the body first.
+    const std::size_t maxBody = options.max_body_bytes;
+    server.set_expect_100_continue_handler([maxBody](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value<std::uint64_t>("Content-Length") > maxBody) {
+            BeginRequest();
+            SendProblem(res, 413, "payload_too_large",
+                        "the request body is larger than " + std::to_string(maxBody) + " bytes");
+            return 413;
+        }
+        return 100;
+    });
     server.set_logger(LogRequest);
     auto dispatch = [&router](const httplib::Request& req, httplib::Response& res) { router.Dispatch(req, res); };
     server.Get(".*", dispatch);
