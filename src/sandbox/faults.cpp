@@ -1,11 +1,8 @@
 #include "sandbox/faults.h"
 
 #include "sandbox/http_util.h"
+#include "sandbox/socket_lookup.h"
 
-#include <arpa/inet.h>
-#include <cstring>
-#include <netinet/in.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 
 namespace kpd::sandbox {
@@ -38,41 +35,11 @@ std::optional<Fault> FaultInjector::Take(const std::string& path) {
 }
 
 namespace {
-int PortOf(const sockaddr_storage& addr) {
-    if (addr.ss_family == AF_INET) {
-        sockaddr_in in{};
-        std::memcpy(&in, &addr, sizeof in);
-        return ntohs(in.sin_port);
-    }
-    if (addr.ss_family == AF_INET6) {
-        sockaddr_in6 in6{};
-        std::memcpy(&in6, &addr, sizeof in6);
-        return ntohs(in6.sin6_port);
-    }
-    return -1;
-}
-
-// httplib hands handlers no socket, so find it: the one connected socket of
-// this process whose local port is the server's and whose peer port is the
-// client's. shutdown() (not close()) leaves the descriptor to httplib, which
-// closes it when its write fails, so no descriptor is ever closed twice.
+// shutdown() (not close()) leaves the descriptor to httplib, which closes it
+// when its write fails, so no descriptor is ever closed twice.
 bool ShutdownConnection(int localPort, int remotePort) {
-    rlimit limit{};
-    int maxFd = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 65536 ? static_cast<int>(limit.rlim_cur)
-                                                                                   : 65536;
-    for (int fd = 3; fd < maxFd; ++fd) {
-        sockaddr_storage local{}, peer{};
-        socklen_t localLen = sizeof local, peerLen = sizeof peer;
-        if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &localLen) != 0 ||
-            ::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peerLen) != 0) {
-            continue;
-        }
-        if (PortOf(local) == localPort && PortOf(peer) == remotePort) {
-            ::shutdown(fd, SHUT_RDWR);
-            return true;
-        }
-    }
-    return false;
+    int fd = FindConnection(localPort, remotePort);
+    return fd >= 0 && ::shutdown(fd, SHUT_RDWR) == 0;
 }
 } // namespace
 

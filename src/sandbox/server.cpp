@@ -6,6 +6,7 @@
 #include "sandbox/request_log.h"
 #include "sandbox/routes.h"
 #include "sandbox/seed.h"
+#include "sandbox/socket_lookup.h"
 
 #include <httplib.h>
 
@@ -13,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <thread>
 
 namespace kpd::sandbox {
@@ -109,6 +111,10 @@ int RunSandbox(const Options& options) {
     if (port <= 0) {
         LogError("cannot listen on " + options.host + ":" + std::to_string(options.port));
         return 1;
+    }
+
+    if (int fd = FindListeningSocket(port); fd >= 0) {
+        ::listen(fd, SOMAXCONN); // Linux lets a listening socket widen its backlog
     }
 
     std::atomic<bool> stopping{false};
