@@ -1,0 +1,150 @@
+#include "ui/app/desk_app.h"
+
+#include "ui/app/desk_session.h"
+#include "ui/app/i18n.h"
+#include "ui/app/settings.h"
+#include "ui/app/task_runner.h"
+#include "ui/app/token_vault.h"
+#include "ui/app/words.h"
+#include "ui/main/main_frame.h"
+#include "ui/signin/sign_in_dialog.h"
+#include "ui/widgets/app_icon.h"
+
+#include <wx/image.h>
+#include <wx/intl.h>
+#include <wx/log.h>
+#include <wx/utils.h>
+
+namespace kpd::ui {
+
+DeskApp::DeskApp() = default;
+DeskApp::~DeskApp() = default;
+
+bool DeskApp::OnInit() {
+    // Not wxApp::OnInit(): the desk parses its own command line.
+    SetAppName("partner-desk");
+    int exitCode = 0;
+    auto options = ParseCommandLine(argc, argv, exitCode);
+    if (!options) {
+        if (exitCode != 0) wxLogError("partner-desk: see --help for the options.");
+        return false;
+    }
+    m_options = *options;
+
+    // Tests and scripts read the log on stderr; no modal log window may block them.
+    wxString logToStderr;
+    if (wxGetEnv("PARTNER_DESK_LOG_STDERR", &logToStderr) && logToStderr == "1") {
+        delete wxLog::SetActiveTarget(new wxLogStderr);
+    }
+    wxInitAllImageHandlers();
+    SetUpLanguage(m_options.language);
+    SetAppDisplayName(_("Koshelek Partner"));
+    Settings::Install();
+    if (m_options.platform_url) Settings::SetPlatformUrl(*m_options.platform_url);
+    if (m_options.login) Settings::SetLastLogin(*m_options.login);
+    if (m_options.workspace_url) Settings::SetWorkspaceUrl(*m_options.workspace_url);
+    m_vault = std::make_unique<TokenVault>();
+    if (!m_vault->IsPersistent()) wxLogMessage("%s", m_vault->Why());
+
+    // A scripted start signs in at once, without waiting on the dialog; the
+    // dialog appears only if that sign-in fails.
+    m_scriptedSignIn = m_options.password.has_value() && !Settings::LastLogin().empty();
+    ShowSignIn(wxString(), !m_scriptedSignIn);
+    if (m_scriptedSignIn) {
+        StartSignIn({Settings::PlatformUrl(), Settings::LastLogin(), *m_options.password});
+    }
+    return true;
+}
+
+int DeskApp::OnExit() {
+    TaskRunner::Get().Shutdown();
+    m_session.reset();
+    return wxApp::OnExit();
+}
+
+void DeskApp::ShowSignIn(const wxString& error, bool show) {
+    m_dialog = new SignInDialog(Settings::PlatformUrl(), Settings::LastLogin(), m_vault->Why());
+    m_dialog->SetIcons(AppIcons());
+    m_dialog->SetOnSubmit([this](const SignInFields& fields) { StartSignIn(fields); });
+    m_dialog->Bind(wxEVT_DESTROY, [this, dialog = m_dialog](wxWindowDestroyEvent& event) {
+        if (event.GetWindow() == dialog && m_dialog == dialog) m_dialog = nullptr;
+        event.Skip();
+    });
+    SetTopWindow(m_dialog);
+    if (!error.empty()) m_dialog->ShowError(error);
+    if (show) m_dialog->Show();
+}
+
+void DeskApp::StartSignIn(const SignInFields& fields) {
+    if (!m_dialog) return;
+    m_dialog->SetBusy(true);
+    OpenRequest request{ToUtf8(fields.platform_url), ToUtf8(fields.login), ToUtf8(fields.password),
+                        ToUtf8(Settings::WorkspaceUrl())};
+    TokenVault* vault = m_vault.get();
+    auto task = RunAsync<OpenOutcome>(_("Signing in"), [request, vault](TaskContext& context) {
+        OpenOutcome outcome = DeskSession::Open(request, context.cancel);
+        if (outcome.session) {
+            // Off the UI thread: a keyring can be slow. Kept as text, never in a file.
+            const SessionInfo& info = outcome.session->Info();
+            vault->Save(FromUtf8(info.platform_url), FromUtf8(info.login),
+                        StoredToken{FromUtf8(outcome.session->AccessToken()), FromUtf8(info.expires_at)});
+        }
+        return outcome;
+    });
+    m_dialog->SetOnCancelSignIn([task]() mutable { task.Cancel(); });
+    task.ThenOnWindow(m_dialog, [this, fields](OpenOutcome& outcome) {
+            if (outcome.session) {
+                Settings::SetPlatformUrl(fields.platform_url);
+                Settings::SetLastLogin(fields.login);
+                Settings::Flush();
+                OpenDesk(std::move(outcome.session), outcome.error);
+                return;
+            }
+            const wxString why = outcome.error ? DescribeApiError(*outcome.error)
+                                               : DescribeWorkspaceFailure(outcome.failure_code, outcome.failure);
+            wxLogMessage("Sign-in failed: %s", why);
+            m_dialog->ShowError(why);
+            if (!m_dialog->IsShown()) m_dialog->Show(); // a scripted sign-in failed: ask
+        })
+        .CatchAll([this](const wxString& why) {
+            m_dialog->ShowError(why);
+            if (!m_dialog->IsShown()) m_dialog->Show();
+        });
+}
+
+void DeskApp::OpenDesk(std::shared_ptr<DeskSession> session, const std::optional<api::ApiError>& offline) {
+    m_session = std::move(session);
+    m_frame = new MainFrame(m_session, m_vault->IsPersistent() ? wxString() : m_vault->Why());
+    m_frame->SetOnSignOut([this] { CallAfter([this] { SignOut(); }); });
+    m_frame->Bind(wxEVT_DESTROY, [this, frame = m_frame](wxWindowDestroyEvent& event) {
+        if (event.GetWindow() == frame && m_frame == frame) m_frame = nullptr;
+        event.Skip();
+    });
+    SetTopWindow(m_frame);
+    m_frame->Show();
+    if (!m_session->IsOnlineSession()) { // the platform was unreachable: offline on the workspace's copy
+        m_frame->SetOnline(false);
+        m_frame->ShowStatus(offline ? DescribeApiError(*offline) : _("Offline"));
+    }
+    if (m_dialog) {
+        m_dialog->SetOnCancelSignIn(nullptr);
+        m_dialog->Destroy();
+        m_dialog = nullptr;
+    }
+    wxLogMessage("Signed in as %s to %s", FromUtf8(m_session->Info().login),
+                 FromUtf8(m_session->Info().platform_url));
+}
+
+void DeskApp::SignOut() {
+    if (!m_frame || !m_session) return;
+    TaskRunner::Get().CancelAll();
+    const SessionInfo info = m_session->Info();
+    m_vault->Erase(FromUtf8(info.platform_url), FromUtf8(info.login));
+    m_session->SignOut();
+    m_session.reset();
+    ShowSignIn(wxString(), true); // first, so the application keeps a window
+    m_frame->Close(true);
+    m_frame = nullptr;
+}
+
+} // namespace kpd::ui

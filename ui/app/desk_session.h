@@ -1,0 +1,110 @@
+#pragma once
+// DeskSession: one signed-in session of the desk — the platform, the user and
+// the services (src/services) the pages call. The pages reach every use case
+// through the methods below, each a direct call of a service; nothing here
+// speaks HTTP or SQL.
+//
+// Thread affinity: Info() and AccessToken() from any thread (fixed after
+// Open). Every other method is for a worker thread (TaskRunner), never the
+// UI thread; calls are serialised inside (the platform client serves one
+// thread at a time), and each takes the task's CancelToken.
+#include "api/result.h"
+#include "contract/page.h"
+#include "domain/audit_entry.h"
+#include "domain/cancel_token.h"
+#include "domain/partner.h"
+#include "domain/roles.h"
+#include "domain/user.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kpd::ui {
+
+struct SessionInfo {
+    std::string platform_url;
+    std::string login;
+    std::string user_name;
+    domain::RoleSet roles;
+    std::int64_t partner_id = 0;
+    std::string partner_name;
+    std::string expires_at; // RFC 3339
+};
+
+struct OpenRequest {
+    std::string platform_url;
+    std::string login;
+    std::string password;
+    std::string workspace_url; // empty: the default workspace file
+};
+
+class DeskSession;
+
+struct OpenOutcome {
+    std::shared_ptr<DeskSession> session;   // set on success
+    std::optional<api::ApiError> error;     // the platform's or the network's answer
+    std::string failure;                    // anything else (e.g. the workspace cannot be opened), English
+    std::string failure_code;               // its services::Message code, for the UI's words
+};
+
+// The answer to a change of roles: on a stale version `current` is the user
+// as the platform has it now (nothing was overwritten).
+struct RolesChange {
+    api::Result<domain::User> result;
+    std::optional<domain::User> current;
+};
+
+// The answer to a change that goes through the workspace outbox.
+struct UserChange {
+    api::Result<domain::User> result;
+    // The platform did not answer: the change waits in the outbox and is sent
+    // again (with the same idempotency key) on the next refresh.
+    bool queued = false;
+};
+
+// Data read from the platform, or from the workspace cache when offline.
+template <class T> struct Loaded {
+    std::optional<T> value;
+    bool from_cache = false;                // offline: `value` is what the desk saw at `fetched_at`
+    std::string fetched_at;                 // RFC 3339, when from_cache
+    std::optional<api::ApiError> error;     // why the platform did not answer (with or without a cached value)
+};
+
+class DeskSession {
+  public:
+    ~DeskSession();
+
+    // Worker thread: signs in and opens the workspace.
+    static OpenOutcome Open(const OpenRequest& request, domain::CancelTokenPtr cancel);
+
+    const SessionInfo& Info() const { return m_info; }
+    std::string AccessToken() const;
+    // False when the platform could not be reached at sign-in and the desk
+    // opened offline on the session this workspace remembers.
+    bool IsOnlineSession() const;
+    bool IsPartnerAdmin() const { return m_info.roles.Has(domain::Role::PartnerAdmin); }
+
+    Loaded<domain::Partner> LoadPartnerProfile(domain::CancelTokenPtr cancel);
+    Loaded<std::vector<domain::User>> ListUsers(domain::CancelTokenPtr cancel, domain::ProgressSink* progress);
+    UserChange CreateUser(const domain::NewUser& user, domain::CancelTokenPtr cancel);
+    RolesChange SetUserRoles(const domain::User& user, domain::RoleSet roles, domain::CancelTokenPtr cancel);
+    UserChange SetUserDisabled(const domain::User& user, bool disabled, domain::CancelTokenPtr cancel);
+    // Sends again what waits in the outbox; returns how many are still waiting.
+    int ResendPending(domain::CancelTokenPtr cancel);
+    Loaded<std::vector<domain::AuditEntry>> ListAudit(domain::CancelTokenPtr cancel, domain::ProgressSink* progress);
+
+    // UI or worker thread: forgets the token (the platform has no sign-out call).
+    void SignOut();
+
+  private:
+    struct Impl;
+    explicit DeskSession(std::unique_ptr<Impl> impl, SessionInfo info);
+
+    std::unique_ptr<Impl> m_impl;
+    SessionInfo m_info;
+};
+
+} // namespace kpd::ui
