@@ -1,0 +1,52 @@
+#pragma once
+// partnerctl's commands as plain functions over parsed arguments, so that the
+// argument parser (CLI11, main.cpp only) stays in one translation unit and each
+// command stays a thin mapper: sign in, call the same service the desk calls
+// (src/services), print, return an exit code.
+// Called on the main thread; each blocks until the platform answers.
+#include "cli/exit_codes.h"
+#include "domain/roles.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kpd::cli {
+
+enum class OutputFormat { Table, Json };
+
+struct GlobalOptions {
+    std::string platform;       // base URL, without /v1
+    std::string user;           // login to sign in with
+    bool password_stdin = false; // first line of stdin is the password
+    OutputFormat format = OutputFormat::Table;
+    std::string ca_file;        // extra CA bundle to trust
+    std::string workspace;      // workspace database URL; empty: the desk's default (XDG data dir)
+};
+
+struct AddUserArgs {
+    std::string login;
+    std::string name;
+    std::vector<std::string> roles;
+    bool new_password_stdin = false; // the new user's password is the next line of stdin
+};
+
+struct SetRolesArgs {
+    std::int64_t id = 0;
+    std::vector<std::string> roles;
+};
+
+ExitCode RunLogin(const GlobalOptions& options);
+ExitCode RunPartnerShow(const GlobalOptions& options);
+ExitCode RunUsersList(const GlobalOptions& options);
+ExitCode RunUsersAdd(const GlobalOptions& options, const AddUserArgs& args);
+ExitCode RunUsersSetRoles(const GlobalOptions& options, const SetRolesArgs& args);
+ExitCode RunUsersDisable(const GlobalOptions& options, std::int64_t id);
+ExitCode RunAuditList(const GlobalOptions& options, int limit);
+
+// Role names as given on the command line; nullopt (and a message on stderr)
+// when one is unknown.
+std::optional<domain::RoleSet> ParseRoles(const std::vector<std::string>& names);
+
+} // namespace kpd::cli

@@ -1,0 +1,117 @@
+// partnerctl: the command line of the Koshelek Partner Desk. This file only
+// parses arguments (the one translation unit that includes CLI11, which is
+// slow to compile) and hands them to the command functions of commands.h.
+#include "cli/commands.h"
+#include "cli/console.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+using kpd::cli::ExitCode;
+
+const char* kFooter = R"(Passwords never go on the command line (other users can read a process's arguments):
+  the signer's password is the first line of stdin with --password-stdin, or PARTNERCTL_PASSWORD;
+  for `users add`, the new user's password is the next line of stdin with --new-password-stdin
+  (the second line when --password-stdin is also given), or PARTNERCTL_NEW_PASSWORD.
+Environment: PARTNER_DESK_PLATFORM (default --platform), PARTNERCTL_USER (default --user),
+  PARTNER_DESK_WORKSPACE (default --workspace).
+Exit codes: 0 ok; 1 bad arguments or the platform refused the request (4xx);
+  2 the platform failed or could not be reached (5xx, network, timeout, unexpected answer).
+With --format json only JSON goes to stdout; every message goes to stderr.)";
+
+std::string DefaultPlatform() {
+    const char* env = std::getenv("PARTNER_DESK_PLATFORM");
+    return env != nullptr && *env != '\0' ? env : "http://127.0.0.1:8080";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace kpd::cli;
+
+    CLI::App app{"partnerctl — manage a Koshelek partner account from the command line", "partnerctl"};
+    app.footer(kFooter);
+    app.require_subcommand(1);
+    app.fallthrough(); // global options may follow the subcommand too
+
+    GlobalOptions options;
+    options.platform = DefaultPlatform();
+    std::string format = "table";
+    app.add_option("--platform", options.platform, "Platform base URL (without /v1)")->capture_default_str();
+    app.add_option("--user", options.user, "Login to sign in with")->envname("PARTNERCTL_USER");
+    app.add_flag("--password-stdin", options.password_stdin, "Read the password from the first line of stdin");
+    app.add_option("--format", format, "Output format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    app.add_option("--ca-file", options.ca_file, "Also trust this CA bundle (PEM) for https://")
+        ->check(CLI::ExistingFile);
+    app.add_option("--workspace", options.workspace,
+                   "Workspace database (sqlite:PATH or postgresql://…); default: the desk's, in the XDG data dir")
+        ->envname("PARTNER_DESK_WORKSPACE");
+
+    // The command chosen; each subcommand's callback sets it.
+    std::function<ExitCode()> run;
+
+    app.add_subcommand("login", "Check the credentials and show the user, roles and partner")
+        ->callback([&] { run = [&] { return RunLogin(options); }; });
+
+    auto* partner = app.add_subcommand("partner", "The partner profile")->require_subcommand(1);
+    partner->add_subcommand("show", "Show the partner profile")->callback([&] {
+        run = [&] { return RunPartnerShow(options); };
+    });
+
+    auto* users = app.add_subcommand("users", "Users of the partner account (needs partner_admin)")
+                      ->require_subcommand(1);
+    users->add_subcommand("list", "List every user")->callback([&] { run = [&] { return RunUsersList(options); }; });
+
+    AddUserArgs add;
+    auto* addCmd = users->add_subcommand("add", "Add a user (password: see below)");
+    addCmd->add_option("--login", add.login, "Login: 3-64 of a-z 0-9 . _ -, starting with a letter")->required();
+    addCmd->add_option("--name", add.name, "Full name")->required();
+    addCmd->add_option("--role", add.roles, "A role (repeat for several)")->required();
+    addCmd->add_flag("--new-password-stdin", add.new_password_stdin,
+                     "Read the new user's password from the next line of stdin");
+    addCmd->callback([&] { run = [&] { return RunUsersAdd(options, add); }; });
+
+    SetRolesArgs setRoles;
+    auto* setRolesCmd = users->add_subcommand("set-roles", "Replace a user's roles");
+    setRolesCmd->add_option("id", setRoles.id, "User id")->required();
+    setRolesCmd->add_option("--role", setRoles.roles, "A role (repeat for several)")->required();
+    setRolesCmd->callback([&] { run = [&] { return RunUsersSetRoles(options, setRoles); }; });
+
+    std::int64_t disableId = 0;
+    auto* disableCmd = users->add_subcommand("disable", "Disable a user and end their sessions");
+    disableCmd->add_option("id", disableId, "User id")->required();
+    disableCmd->callback([&] { run = [&] { return RunUsersDisable(options, disableId); }; });
+
+    int auditLimit = 50;
+    auto* audit = app.add_subcommand("audit", "The partner's audit log")->require_subcommand(1);
+    auto* auditList = audit->add_subcommand("list", "The newest audit entries");
+    auditList->add_option("--limit", auditLimit, "How many entries")->capture_default_str();
+    auditList->callback([&] { run = [&] { return RunAuditList(options, auditLimit); }; });
+
+    for (auto* sub : {partner, users, audit}) {
+        sub->fallthrough();
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // Help and version are successes written to stdout; everything else
+        // is a usage error on stderr with exit code 1 (CLI11's own codes vary).
+        int shown = app.exit(e, std::cout, std::cerr);
+        return shown == 0 ? ToInt(ExitCode::Ok) : ToInt(ExitCode::UserError);
+    }
+    options.format = format == "json" ? OutputFormat::Json : OutputFormat::Table;
+    if (!run) {
+        std::cerr << app.help() << '\n';
+        return ToInt(ExitCode::UserError);
+    }
+    return ToInt(Guarded(run));
+}
