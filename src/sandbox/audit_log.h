@@ -9,10 +9,12 @@
 namespace kpd::sandbox {
 
 // Returns the new entry's id (entry.id and partnerId are ignored / given).
-std::int64_t AppendAudit(soci::session& db, std::int64_t partnerId, const domain::AuditEntry& entry);
+std::int64_t AppendAudit(soci::session& db, std::int64_t partnerId,
+                         const domain::AuditEntry& entry);
 
 // Entries with id < beforeId (all when beforeId <= 0), newest first, at most `limit`.
-std::vector<domain::AuditEntry> ListAudit(soci::session& db, std::int64_t partnerId, std::int64_t beforeId, int limit);
+std::vector<domain::AuditEntry> ListAudit(soci::session& db, std::int64_t partnerId,
+                                          std::int64_t beforeId, int limit);
 
 bool PartnerHasAudit(soci::session& db, std::int64_t partnerId);
 

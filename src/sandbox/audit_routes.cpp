@@ -13,7 +13,8 @@ void ListAuditEntries(RequestContext& ctx) {
         return;
     }
     // One row more than asked tells whether another page follows.
-    auto entries = ListAudit(ctx.db, ctx.caller->partner_id, query->after.value_or(0), query->limit + 1);
+    auto entries =
+        ListAudit(ctx.db, ctx.caller->partner_id, query->after.value_or(0), query->limit + 1);
     contract::Page<domain::AuditEntry> page;
     bool more = entries.size() > static_cast<std::size_t>(query->limit);
     if (more) {
@@ -23,12 +24,15 @@ void ListAuditEntries(RequestContext& ctx) {
     if (more && !page.items.empty()) {
         page.next_cursor = EncodeCursor("audit", page.items.back().id);
     }
-    SendJson(ctx.res, 200, contract::PageToJson(page, [](const domain::AuditEntry& e) { return contract::ToJson(e); }));
+    SendJson(ctx.res, 200, contract::PageToJson(page, [](const domain::AuditEntry& e) {
+                 return contract::ToJson(e);
+             }));
 }
 } // namespace
 
 void AddAuditRoutes(Router& router) {
-    router.Add({"GET", "/v1/audit", Access::PartnerAdmin, Body::None, false, false, ListAuditEntries});
+    router.Add(
+        {"GET", "/v1/audit", Access::PartnerAdmin, Body::None, false, false, ListAuditEntries});
 }
 
 } // namespace kpd::sandbox

@@ -14,7 +14,8 @@ namespace {
 void SignIn(RequestContext& ctx) {
     auto parsed = contract::TokenRequestFromJson(ctx.body);
     if (!parsed.Ok()) {
-        SendProblem(ctx.res, 422, "validation_failed", "login and password are required", parsed.problems);
+        SendProblem(ctx.res, 422, "validation_failed", "login and password are required",
+                    parsed.problems);
         return;
     }
     const auto& request = *parsed.value;
@@ -37,7 +38,8 @@ void SignIn(RequestContext& ctx) {
     if (credentials->user.disabled) {
         ctx.commit_on_error = true;
         ctx.Audit("auth.login_failed", "user", userId, "the user is disabled");
-        SendProblem(ctx.res, 401, "user_disabled", "this user is disabled; ask the partner's administrator");
+        SendProblem(ctx.res, 401, "user_disabled",
+                    "this user is disabled; ask the partner's administrator");
         return;
     }
     auto partner = FindPartner(ctx.db, credentials->partner_id);
@@ -45,7 +47,8 @@ void SignIn(RequestContext& ctx) {
     auto expires = now + std::chrono::seconds(ctx.state.settings.token_ttl_seconds);
 
     contract::TokenResponse response;
-    response.access_token = IssueToken(ctx.db, credentials->partner_id, credentials->user.id, expires, now);
+    response.access_token =
+        IssueToken(ctx.db, credentials->partner_id, credentials->user.id, expires, now);
     response.expires_at = domain::FormatRfc3339(expires);
     response.user = {credentials->user.id, credentials->user.login, credentials->user.name,
                      credentials->user.roles};

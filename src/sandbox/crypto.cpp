@@ -58,8 +58,8 @@ std::string Sha256Hex(std::string_view data) {
 std::string Base64UrlEncode(std::string_view data) {
     const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
     std::vector<char> out(sodium_base64_ENCODED_LEN(data.size(), variant));
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-                      variant);
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                      data.size(), variant);
     return out.data();
 }
 

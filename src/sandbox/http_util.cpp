@@ -25,7 +25,8 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
     res.set_content(body.dump(), kJson);
 }
 
-void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem, const nlohmann::json& extra) {
+void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem,
+                 const nlohmann::json& extra) {
     auto body = contract::ToJson(problem);
     for (const auto& [key, value] : extra.items()) {
         body[key] = value;
@@ -34,8 +35,8 @@ void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem
     res.set_content(body.dump(), contract::kProblemJson);
 }
 
-void SendProblem(httplib::Response& res, int status, const std::string& code, const std::string& detail,
-                 domain::Problems errors) {
+void SendProblem(httplib::Response& res, int status, const std::string& code,
+                 const std::string& detail, domain::Problems errors) {
     SendProblem(res, contract::MakeProblem(status, code, detail, std::move(errors)));
 }
 
@@ -70,8 +71,9 @@ std::optional<nlohmann::json> ParseJsonBody(const std::string& body, httplib::Re
         // e.byte counts the bytes read including the offending one (1-based).
         auto pos = PositionOf(body, e.byte > 0 ? e.byte - 1 : 0);
         std::string what = body.empty() ? "the body is empty" : "syntax error";
-        std::string detail = "malformed JSON at byte offset " + std::to_string(pos.offset) + " (line " +
-                             std::to_string(pos.line) + ", column " + std::to_string(pos.column) + "): " + what;
+        std::string detail = "malformed JSON at byte offset " + std::to_string(pos.offset) +
+                             " (line " + std::to_string(pos.line) + ", column " +
+                             std::to_string(pos.column) + "): " + what;
         SendProblem(res, contract::MakeProblem(400, "malformed_json", detail),
                     {{"offset", pos.offset}, {"line", pos.line}, {"column", pos.column}});
         return std::nullopt;
@@ -103,7 +105,8 @@ std::string EncodeCursor(const std::string& kind, std::int64_t position) {
     return Base64UrlEncode(kind + ":" + std::to_string(position));
 }
 
-std::optional<PageQuery> ReadPageQuery(const httplib::Request& req, httplib::Response& res, const std::string& kind) {
+std::optional<PageQuery> ReadPageQuery(const httplib::Request& req, httplib::Response& res,
+                                       const std::string& kind) {
     PageQuery q;
     q.limit = contract::kDefaultPageLimit;
     if (req.has_param("limit")) {
@@ -118,12 +121,14 @@ std::optional<PageQuery> ReadPageQuery(const httplib::Request& req, httplib::Res
     if (req.has_param("cursor")) {
         std::string decoded;
         std::optional<std::int64_t> position;
-        if (Base64UrlDecode(req.get_param_value("cursor"), decoded) && decoded.rfind(kind + ":", 0) == 0) {
+        if (Base64UrlDecode(req.get_param_value("cursor"), decoded) &&
+            decoded.rfind(kind + ":", 0) == 0) {
             position = ParseInt64(std::string_view(decoded).substr(kind.size() + 1));
         }
         if (!position || *position < 0) {
-            SendProblem(res, 400, "invalid_parameter", "cursor is not one this list handed out",
-                        {{"cursor", "invalid_cursor", "pass next_cursor of the previous page unchanged"}});
+            SendProblem(
+                res, 400, "invalid_parameter", "cursor is not one this list handed out",
+                {{"cursor", "invalid_cursor", "pass next_cursor of the previous page unchanged"}});
             return std::nullopt;
         }
         q.after = position;

@@ -21,8 +21,8 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 // `extra` members (e.g. "current") are added to the problem object.
 void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem,
                  const nlohmann::json& extra = nlohmann::json::object());
-void SendProblem(httplib::Response& res, int status, const std::string& code, const std::string& detail,
-                 domain::Problems errors = {});
+void SendProblem(httplib::Response& res, int status, const std::string& code,
+                 const std::string& detail, domain::Problems errors = {});
 
 // "application/json" with optional parameters (charset), any case.
 bool IsJsonContentType(const std::string& contentType);
@@ -52,7 +52,8 @@ struct PageQuery {
 // Reads ?limit (1..500, default 50) and ?cursor (opaque, made by EncodeCursor
 // with the same `kind`); answers 400 `invalid_parameter` and returns nullopt
 // when either is bad.
-std::optional<PageQuery> ReadPageQuery(const httplib::Request& req, httplib::Response& res, const std::string& kind);
+std::optional<PageQuery> ReadPageQuery(const httplib::Request& req, httplib::Response& res,
+                                       const std::string& kind);
 std::string EncodeCursor(const std::string& kind, std::int64_t position);
 
 } // namespace kpd::sandbox

@@ -29,13 +29,14 @@ struct StoredAnswer {
 };
 
 // SHA-256 over method, path and body: what "the same request" means.
-std::string RequestFingerprint(const std::string& method, const std::string& path, const std::string& body);
+std::string RequestFingerprint(const std::string& method, const std::string& path,
+                               const std::string& body);
 
 std::optional<StoredAnswer> FindAnswer(soci::session& db, const IdempotencyScope& scope);
 // Throws a unique violation when the key is already taken.
 void ReserveKey(soci::session& db, const IdempotencyScope& scope, const std::string& fingerprint,
                 const std::string& now);
-void StoreAnswer(soci::session& db, const IdempotencyScope& scope, int status, const std::string& body,
-                 const nlohmann::json& headers);
+void StoreAnswer(soci::session& db, const IdempotencyScope& scope, int status,
+                 const std::string& body, const nlohmann::json& headers);
 
 } // namespace kpd::sandbox

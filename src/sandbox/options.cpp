@@ -7,10 +7,12 @@
 namespace kpd::sandbox {
 
 namespace {
-std::optional<std::int64_t> ParseNumber(const std::string& text, std::int64_t min, std::int64_t max) {
+std::optional<std::int64_t> ParseNumber(const std::string& text, std::int64_t min,
+                                        std::int64_t max) {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || text.empty() || value < min || value > max) {
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty() || value < min ||
+        value > max) {
         return std::nullopt;
     }
     return value;
@@ -22,7 +24,8 @@ ParsedOptions Fail(const std::string& message) {
 } // namespace
 
 std::string UsageText() {
-    return "usage: platform-sandbox --listen HOST:PORT --db sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
+    return "usage: platform-sandbox --listen HOST:PORT --db "
+           "sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
            "                        [--max-body BYTES] [--threads N]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
@@ -42,12 +45,14 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
             return {std::nullopt, UsageText(), 0};
         }
         if (i + 1 >= args.size()) {
-            return Fail(flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected argument " + flag);
+            return Fail(flag.rfind("--", 0) == 0 ? flag + " needs a value"
+                                                 : "unexpected argument " + flag);
         }
         const std::string& value = args[++i];
         if (flag == "--listen") {
             auto colon = value.rfind(':');
-            auto port = colon == std::string::npos ? std::nullopt : ParseNumber(value.substr(colon + 1), 0, 65535);
+            auto port = colon == std::string::npos ? std::nullopt
+                                                   : ParseNumber(value.substr(colon + 1), 0, 65535);
             if (!port || colon == 0) {
                 return Fail("--listen wants HOST:PORT, e.g. 127.0.0.1:8080");
             }
@@ -66,7 +71,8 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
         } else if (flag == "--clock") {
             o.clock = domain::ParseRfc3339(value);
             if (!o.clock) {
-                return Fail("--clock wants RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
+                return Fail(
+                    "--clock wants RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
             }
         } else if (flag == "--token-ttl") {
             auto ttl = ParseNumber(value, 1, 365LL * 24 * 3600);

@@ -43,11 +43,11 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
             c = '?';
         }
     }
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                    t_request.start)
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - t_request.start)
                   .count();
-    Logger().info("{} {} {} {}ms{}{}", req.method, path, res.status, ms, t_request.who.empty() ? "" : " ",
-                  t_request.who);
+    Logger().info("{} {} {} {}ms{}{}", req.method, path, res.status, ms,
+                  t_request.who.empty() ? "" : " ", t_request.who);
     t_request = RequestState{};
 }
 

@@ -52,8 +52,8 @@ std::string RequestContext::NowText() const {
     return domain::FormatRfc3339(state.clock.Now());
 }
 
-void RequestContext::Audit(const std::string& action, const std::string& objectType, const std::string& objectId,
-                           const std::string& detail) {
+void RequestContext::Audit(const std::string& action, const std::string& objectType,
+                           const std::string& objectId, const std::string& detail) {
     domain::AuditEntry e;
     e.at = NowText();
     e.actor_user_id = caller ? caller->user.id : 0;
@@ -97,13 +97,15 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
             allow += (allow.empty() ? "" : ", ") + m;
         }
         res.set_header("Allow", allow);
-        SendProblem(res, 405, "method_not_allowed", req.method + " is not allowed here; use " + allow);
+        SendProblem(res, 405, "method_not_allowed",
+                    req.method + " is not allowed here; use " + allow);
         return;
     }
     if (req.body.size() > m_state.settings.max_body_bytes) {
         // httplib limits bodies with a Content-Length itself; chunked ones arrive here.
         SendProblem(res, 413, "payload_too_large",
-                    "the body is larger than " + std::to_string(m_state.settings.max_body_bytes) + " bytes");
+                    "the body is larger than " + std::to_string(m_state.settings.max_body_bytes) +
+                        " bytes");
         return;
     }
 
@@ -122,7 +124,8 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
     } catch (const std::exception& e) {
         LogError(req.method + " " + req.path + " failed: " + e.what());
         ResetResponse(res);
-        SendProblem(res, 500, "internal_error", "the sandbox failed to handle the request; see its log");
+        SendProblem(res, 500, "internal_error",
+                    "the sandbox failed to handle the request; see its log");
     }
 }
 
@@ -191,10 +194,12 @@ void Router::RunWrite(RequestContext& ctx, const Route& route) {
     if (route.idempotent && ctx.req.has_header(kIdempotencyKeyHeader)) {
         auto key = ctx.req.get_header_value(kIdempotencyKeyHeader);
         if (key.empty() || key.size() > kMaxIdempotencyKey) {
-            SendProblem(ctx.res, 400, "invalid_idempotency_key", "Idempotency-Key must be 1 to 255 characters");
+            SendProblem(ctx.res, 400, "invalid_idempotency_key",
+                        "Idempotency-Key must be 1 to 255 characters");
             return;
         }
-        scope = IdempotencyScope{ctx.caller ? ctx.caller->partner_id : 0, ctx.caller ? ctx.caller->user.id : 0, key};
+        scope = IdempotencyScope{ctx.caller ? ctx.caller->partner_id : 0,
+                                 ctx.caller ? ctx.caller->user.id : 0, key};
         fingerprint = RequestFingerprint(ctx.req.method, ctx.req.path, ctx.req.body);
     }
     for (int attempt = 1;; ++attempt) {

@@ -66,8 +66,8 @@ struct RequestContext {
     std::string Client() const; // User-Agent, for the audit log
     std::string NowText() const;
     // Appends an audit entry for the caller's partner (inside the request's transaction).
-    void Audit(const std::string& action, const std::string& objectType, const std::string& objectId,
-               const std::string& detail);
+    void Audit(const std::string& action, const std::string& objectType,
+               const std::string& objectId, const std::string& detail);
 };
 
 using Handler = std::function<void(RequestContext&)>;

@@ -1,20 +1,25 @@
 #pragma once
 // The routes of the platform API the sandbox serves, one file per resource.
 // The whole table (paths under /v1; "admin" = partner_admin):
-//   GET  /health                          anyone   {"status":"ok"}
-//   POST /auth/token                      anyone   TokenResponse; 401 invalid_credentials | user_disabled
-//   GET  /partner                         any role Partner
-//   GET  /partner/users?limit&cursor      admin    Page<User> by id
-//   POST /partner/users                   admin    201 User + Location + ETag; 409 login_taken; 422 validation_failed
-//   GET  /partner/users/{id}              admin    User + ETag; 404 not_found (also another partner's id)
-//   PUT  /partner/users/{id}/roles        admin    If-Match: 428 if_match_required, 412 version_mismatch + current
-//   POST /partner/users/{id}/disable      admin    User; 409 cannot_disable_self; revokes the user's tokens
-//   POST /partner/users/{id}/enable       admin    User
-//   GET  /audit?limit&cursor              admin    Page<AuditEntry>, newest first
-//   GET  /sandbox/clock                   anyone   {"now"}
-//   POST /sandbox/clock {now}|{advance_seconds}  anyone  {"now"} (fixes the clock)
-//   POST /sandbox/faults {path,kind,status,count} anyone  arms faults (see faults.h); 200 {"armed": {...}}
-//   DELETE /sandbox/faults                anyone   disarms all; 204
+// clang-format off
+//   GET    /health                        anyone    {"status":"ok"}
+//   POST   /auth/token                    anyone    TokenResponse; 401 invalid_credentials | user_disabled
+//   GET    /partner                       any role  Partner
+//   GET    /partner/users?limit&cursor    admin     Page<User> by id
+//   POST   /partner/users                 admin     201 User + Location + ETag; 409 login_taken;
+//                                                   422 validation_failed
+//   GET    /partner/users/{id}            admin     User + ETag; 404 not_found (also another partner's id)
+//   PUT    /partner/users/{id}/roles      admin     If-Match: 428 if_match_required,
+//                                                   412 version_mismatch + current; 200 User + ETag
+//   POST   /partner/users/{id}/disable    admin     User; 409 cannot_disable_self; revokes tokens
+//   POST   /partner/users/{id}/enable     admin     User
+//   GET    /audit?limit&cursor            admin     Page<AuditEntry>, newest first
+//   GET    /sandbox/clock                 anyone    {"now", "fixed"}
+//   POST   /sandbox/clock                 anyone    {now} | {advance_seconds} -> {"now", "fixed"}
+//   POST   /sandbox/faults                anyone    {path, kind: drop|status, status, count}
+//                                                   -> 200 {"armed": {...}} (see faults.h)
+//   DELETE /sandbox/faults                anyone    disarms every fault; 204
+// clang-format on
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
 // is never stored in the clear, so a sign-in is never replayed).
 #include "sandbox/router.h"

@@ -44,7 +44,8 @@ void MoveClock(RequestContext& ctx) {
     if (now) {
         instant = domain::ParseRfc3339(*now);
         if (!instant) {
-            r.Fail("/now", "invalid_instant", "now must be RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
+            r.Fail("/now", "invalid_instant",
+                   "now must be RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
         }
     }
     if (problems.empty() && now.has_value() == advance.has_value()) {
@@ -59,7 +60,8 @@ void MoveClock(RequestContext& ctx) {
         AuditClockChange(ctx, "clock set to " + ctx.NowText());
     } else {
         ctx.state.clock.Advance(*advance);
-        AuditClockChange(ctx, "clock advanced by " + std::to_string(*advance) + " s to " + ctx.NowText());
+        AuditClockChange(ctx, "clock advanced by " + std::to_string(*advance) + " s to " +
+                                  ctx.NowText());
     }
     SendClock(ctx);
 }
@@ -92,7 +94,8 @@ void ArmFault(RequestContext& ctx) {
     fault.status = static_cast<int>(status);
     fault.remaining = static_cast<int>(count);
     ctx.state.faults.Arm(*path, fault);
-    SendJson(ctx.res, 200, {{"armed", {{"path", *path}, {"kind", *kind}, {"status", status}, {"count", count}}}});
+    SendJson(ctx.res, 200,
+             {{"armed", {{"path", *path}, {"kind", *kind}, {"status", status}, {"count", count}}}});
 }
 
 void ClearFaults(RequestContext& ctx) {
@@ -106,7 +109,8 @@ void AddSandboxRoutes(Router& router) {
     router.Add({"GET", "/v1/sandbox/clock", Access::Anyone, Body::None, false, false, SendClock});
     router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, true, true, MoveClock});
     router.Add({"POST", "/v1/sandbox/faults", Access::Anyone, Body::Json, false, false, ArmFault});
-    router.Add({"DELETE", "/v1/sandbox/faults", Access::Anyone, Body::None, false, false, ClearFaults});
+    router.Add(
+        {"DELETE", "/v1/sandbox/faults", Access::Anyone, Body::None, false, false, ClearFaults});
 }
 
 } // namespace kpd::sandbox

@@ -89,7 +89,8 @@ bool SeedDemo(soci::session& db, domain::Instant now) {
             e.at = domain::FormatRfc3339(at);
             e.action = "user.create";
             e.object_id = std::to_string(id);
-            e.detail = std::string("created ") + u.login + " with roles " + domain::JoinRoles(u.roles);
+            e.detail =
+                std::string("created ") + u.login + " with roles " + domain::JoinRoles(u.roles);
             AppendAudit(db, demo.partner.id, e);
         }
         at += std::chrono::hours(20);

@@ -23,15 +23,24 @@ namespace {
 // Answers httplib produced on its own (404 before our router, 413 from the
 // payload limit, 400 for a request line it could not read) as problem+json.
 // Answers that already have a body are ours and pass unchanged.
-httplib::Server::HandlerResponse ProblemForBareError(const httplib::Request&, httplib::Response& res) {
+httplib::Server::HandlerResponse ProblemForBareError(const httplib::Request&,
+                                                     httplib::Response& res) {
     if (!res.body.empty()) {
         return httplib::Server::HandlerResponse::Unhandled;
     }
     switch (res.status) {
-    case 413: SendProblem(res, 413, "payload_too_large", "the request body is larger than the limit"); break;
-    case 404: SendProblem(res, 404, "not_found", "no such resource"); break;
-    case 400: SendProblem(res, 400, "bad_request", "the request could not be read"); break;
-    default: SendProblem(res, res.status, "http_" + std::to_string(res.status), contract::StatusTitle(res.status));
+    case 413:
+        SendProblem(res, 413, "payload_too_large", "the request body is larger than the limit");
+        break;
+    case 404:
+        SendProblem(res, 404, "not_found", "no such resource");
+        break;
+    case 400:
+        SendProblem(res, 400, "bad_request", "the request could not be read");
+        break;
+    default:
+        SendProblem(res, res.status, "http_" + std::to_string(res.status),
+                    contract::StatusTitle(res.status));
     }
     return httplib::Server::HandlerResponse::Handled;
 }
@@ -42,8 +51,9 @@ void PrepareDatabase(const Options& options, SandboxClock& clock) {
     LogInfo("database " + std::string(store::ToString(store::BackendOf(*session))) + ": " +
             std::to_string(applied) + " migration(s) applied");
     if (options.seed_demo) {
-        LogInfo(SeedDemo(*session, clock.Now()) ? "seeded the demo partners"
-                                                : "demo seed skipped: the database already has partners");
+        LogInfo(SeedDemo(*session, clock.Now())
+                    ? "seeded the demo partners"
+                    : "demo seed skipped: the database already has partners");
     }
 }
 } // namespace
@@ -70,7 +80,9 @@ int RunSandbox(const Options& options) {
     httplib::Server server;
     const int threads = options.threads;
     // As many workers as sessions: a request never waits for a session.
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    server.new_task_queue = [threads] {
+        return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+    };
     server.set_payload_max_length(options.max_body_bytes);
     server.set_pre_routing_handler([&faults](const httplib::Request& req, httplib::Response& res) {
         BeginRequest();
@@ -84,7 +96,8 @@ int RunSandbox(const Options& options) {
     // A client that asks before sending (Expect: 100-continue, as curl does
     // for big bodies) hears 413 at once instead of uploading the body first.
     const std::size_t maxBody = options.max_body_bytes;
-    server.set_expect_100_continue_handler([maxBody](const httplib::Request& req, httplib::Response& res) {
+    server.set_expect_100_continue_handler([maxBody](const httplib::Request& req,
+                                                     httplib::Response& res) {
         if (req.get_header_value<std::uint64_t>("Content-Length") > maxBody) {
             BeginRequest();
             SendProblem(res, 413, "payload_too_large",
@@ -94,7 +107,9 @@ int RunSandbox(const Options& options) {
         return 100;
     });
     server.set_logger(LogRequest);
-    auto dispatch = [&router](const httplib::Request& req, httplib::Response& res) { router.Dispatch(req, res); };
+    auto dispatch = [&router](const httplib::Request& req, httplib::Response& res) {
+        router.Dispatch(req, res);
+    };
     server.Get(".*", dispatch);
     server.Post(".*", dispatch);
     server.Put(".*", dispatch);

@@ -45,8 +45,8 @@ int FindListeningSocket(int localPort) {
     for (int fd = 3, max = MaxDescriptor(); fd < max; ++fd) {
         int listening = 0;
         socklen_t len = sizeof listening;
-        if (LocalPort(fd) == localPort && ::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 &&
-            listening != 0) {
+        if (LocalPort(fd) == localPort &&
+            ::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 && listening != 0) {
             return fd;
         }
     }
@@ -60,7 +60,8 @@ int FindConnection(int localPort, int remotePort) {
         }
         sockaddr_storage peer{};
         socklen_t len = sizeof peer;
-        if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) == 0 && PortOf(peer) == remotePort) {
+        if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) == 0 &&
+            PortOf(peer) == remotePort) {
             return fd;
         }
     }

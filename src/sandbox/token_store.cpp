@@ -4,8 +4,8 @@
 
 namespace kpd::sandbox {
 
-std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t userId, domain::Instant expiresAt,
-                       domain::Instant now) {
+std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t userId,
+                       domain::Instant expiresAt, domain::Instant now) {
     std::string token = NewAccessToken();
     std::string hash = Sha256Hex(token);
     std::int64_t expires = expiresAt.time_since_epoch().count();

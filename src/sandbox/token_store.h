@@ -17,8 +17,8 @@ struct TokenOwner {
 };
 
 // Stores a new token for the user and returns the token itself.
-std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t userId, domain::Instant expiresAt,
-                       domain::Instant now);
+std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t userId,
+                       domain::Instant expiresAt, domain::Instant now);
 std::optional<TokenOwner> FindToken(soci::session& db, const std::string& token);
 // Deletes every token of the user (disabling signs them out everywhere).
 void RevokeTokens(soci::session& db, std::int64_t partnerId, std::int64_t userId);

@@ -35,7 +35,8 @@ domain::RoleSet RolesFromColumn(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         auto comma = text.find(',', start);
-        auto name = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        auto name =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (auto role = domain::RoleFromString(name)) {
             roles.Add(*role);
         }
@@ -50,10 +51,11 @@ domain::RoleSet RolesFromColumn(const std::string& text) {
 std::optional<Credentials> FindCredentials(soci::session& db, const std::string& login) {
     Credentials c;
     UserRow r;
-    db << "SELECT partner_id, password_hash, " << kUserColumns << " FROM users WHERE login = :login",
-        soci::into(c.partner_id), soci::into(c.password_hash), soci::into(r.id), soci::into(r.login),
-        soci::into(r.name), soci::into(r.roles), soci::into(r.disabled), soci::into(r.version),
-        soci::use(login, "login");
+    db << "SELECT partner_id, password_hash, " << kUserColumns
+       << " FROM users WHERE login = :login",
+        soci::into(c.partner_id), soci::into(c.password_hash), soci::into(r.id),
+        soci::into(r.login), soci::into(r.name), soci::into(r.roles), soci::into(r.disabled),
+        soci::into(r.version), soci::use(login, "login");
     if (!db.got_data()) {
         return std::nullopt;
     }
@@ -61,11 +63,14 @@ std::optional<Credentials> FindCredentials(soci::session& db, const std::string&
     return c;
 }
 
-std::optional<domain::User> FindUser(soci::session& db, std::int64_t partnerId, std::int64_t userId) {
+std::optional<domain::User> FindUser(soci::session& db, std::int64_t partnerId,
+                                     std::int64_t userId) {
     UserRow r;
-    db << "SELECT " << kUserColumns << " FROM users WHERE partner_id = :partner_id AND user_id = :user_id",
-        soci::into(r.id), soci::into(r.login), soci::into(r.name), soci::into(r.roles), soci::into(r.disabled),
-        soci::into(r.version), soci::use(partnerId, "partner_id"), soci::use(userId, "user_id");
+    db << "SELECT " << kUserColumns
+       << " FROM users WHERE partner_id = :partner_id AND user_id = :user_id",
+        soci::into(r.id), soci::into(r.login), soci::into(r.name), soci::into(r.roles),
+        soci::into(r.disabled), soci::into(r.version), soci::use(partnerId, "partner_id"),
+        soci::use(userId, "user_id");
     if (!db.got_data()) {
         return std::nullopt;
     }
@@ -74,7 +79,8 @@ std::optional<domain::User> FindUser(soci::session& db, std::int64_t partnerId, 
 
 bool LoginExists(soci::session& db, const std::string& login) {
     int count = 0;
-    db << "SELECT COUNT(*) FROM users WHERE login = :login", soci::into(count), soci::use(login, "login");
+    db << "SELECT COUNT(*) FROM users WHERE login = :login", soci::into(count),
+        soci::use(login, "login");
     return count > 0;
 }
 
@@ -85,15 +91,17 @@ bool PartnerHasUsers(soci::session& db, std::int64_t partnerId) {
     return count > 0;
 }
 
-std::vector<domain::User> ListUsers(soci::session& db, std::int64_t partnerId, std::int64_t afterId, int limit) {
+std::vector<domain::User> ListUsers(soci::session& db, std::int64_t partnerId, std::int64_t afterId,
+                                    int limit) {
     std::vector<domain::User> users;
     UserRow r;
     soci::statement st =
         (db.prepare << "SELECT " << kUserColumns
-                    << " FROM users WHERE partner_id = :partner_id AND user_id > :after ORDER BY user_id LIMIT :limit",
-         soci::into(r.id), soci::into(r.login), soci::into(r.name), soci::into(r.roles), soci::into(r.disabled),
-         soci::into(r.version), soci::use(partnerId, "partner_id"), soci::use(afterId, "after"),
-         soci::use(limit, "limit"));
+                    << " FROM users WHERE partner_id = :partner_id AND user_id > :after ORDER BY "
+                       "user_id LIMIT :limit",
+         soci::into(r.id), soci::into(r.login), soci::into(r.name), soci::into(r.roles),
+         soci::into(r.disabled), soci::into(r.version), soci::use(partnerId, "partner_id"),
+         soci::use(afterId, "after"), soci::use(limit, "limit"));
     st.execute();
     while (st.fetch()) {
         users.push_back(r.ToUser());
@@ -110,7 +118,8 @@ std::int64_t InsertUser(soci::session& db, std::int64_t partnerId, const domain:
     std::string idValue = store::BackendOf(db) == store::Backend::Postgresql
                               ? "DEFAULT"
                               : "(SELECT COALESCE(MAX(user_id), 0) + 1 FROM users)";
-    db << "INSERT INTO users (partner_id, user_id, login, name, password_hash, roles, disabled, version, created_at) "
+    db << "INSERT INTO users (partner_id, user_id, login, name, password_hash, roles, disabled, "
+          "version, created_at) "
           "VALUES (:partner_id, " +
               idValue + ", :login, :name, :hash, :roles, 0, 1, :created_at) RETURNING user_id",
         soci::into(id), soci::use(partnerId, "partner_id"), soci::use(user.login, "login"),
@@ -119,14 +128,15 @@ std::int64_t InsertUser(soci::session& db, std::int64_t partnerId, const domain:
     return id;
 }
 
-bool UpdateRoles(soci::session& db, std::int64_t partnerId, std::int64_t userId, std::int64_t expectedVersion,
-                 domain::RoleSet roles) {
+bool UpdateRoles(soci::session& db, std::int64_t partnerId, std::int64_t userId,
+                 std::int64_t expectedVersion, domain::RoleSet roles) {
     std::string column = RolesToColumn(roles);
     soci::statement st =
-        (db.prepare << "UPDATE users SET roles = :roles, version = version + 1 "
-                       "WHERE partner_id = :partner_id AND user_id = :user_id AND version = :version",
-         soci::use(column, "roles"), soci::use(partnerId, "partner_id"), soci::use(userId, "user_id"),
-         soci::use(expectedVersion, "version"));
+        (db.prepare
+             << "UPDATE users SET roles = :roles, version = version + 1 "
+                "WHERE partner_id = :partner_id AND user_id = :user_id AND version = :version",
+         soci::use(column, "roles"), soci::use(partnerId, "partner_id"),
+         soci::use(userId, "user_id"), soci::use(expectedVersion, "version"));
     st.execute(true);
     return st.get_affected_rows() == 1;
 }
@@ -134,8 +144,9 @@ bool UpdateRoles(soci::session& db, std::int64_t partnerId, std::int64_t userId,
 bool SetDisabled(soci::session& db, std::int64_t partnerId, std::int64_t userId, bool disabled) {
     int flag = disabled ? 1 : 0;
     soci::statement st =
-        (db.prepare << "UPDATE users SET disabled = :flag, version = version + 1 "
-                       "WHERE partner_id = :partner_id AND user_id = :user_id AND disabled <> :flag2",
+        (db.prepare
+             << "UPDATE users SET disabled = :flag, version = version + 1 "
+                "WHERE partner_id = :partner_id AND user_id = :user_id AND disabled <> :flag2",
          soci::use(flag, "flag"), soci::use(partnerId, "partner_id"), soci::use(userId, "user_id"),
          soci::use(flag, "flag2"));
     st.execute(true);

@@ -19,12 +19,14 @@ struct Credentials {
 };
 
 std::optional<Credentials> FindCredentials(soci::session& db, const std::string& login);
-std::optional<domain::User> FindUser(soci::session& db, std::int64_t partnerId, std::int64_t userId);
+std::optional<domain::User> FindUser(soci::session& db, std::int64_t partnerId,
+                                     std::int64_t userId);
 bool LoginExists(soci::session& db, const std::string& login);
 bool PartnerHasUsers(soci::session& db, std::int64_t partnerId);
 
 // Users with id > afterId in id order, at most `limit`.
-std::vector<domain::User> ListUsers(soci::session& db, std::int64_t partnerId, std::int64_t afterId, int limit);
+std::vector<domain::User> ListUsers(soci::session& db, std::int64_t partnerId, std::int64_t afterId,
+                                    int limit);
 
 // Returns the new user's id. A taken login throws a unique violation.
 std::int64_t InsertUser(soci::session& db, std::int64_t partnerId, const domain::NewUser& user,
@@ -32,8 +34,8 @@ std::int64_t InsertUser(soci::session& db, std::int64_t partnerId, const domain:
 
 // Guarded updates: they change the row only when it is in the expected
 // state and return whether they did, so two racing requests cannot both win.
-bool UpdateRoles(soci::session& db, std::int64_t partnerId, std::int64_t userId, std::int64_t expectedVersion,
-                 domain::RoleSet roles);
+bool UpdateRoles(soci::session& db, std::int64_t partnerId, std::int64_t userId,
+                 std::int64_t expectedVersion, domain::RoleSet roles);
 bool SetDisabled(soci::session& db, std::int64_t partnerId, std::int64_t userId, bool disabled);
 
 std::string RolesToColumn(domain::RoleSet roles);

@@ -27,7 +27,8 @@ void ListPartnerUsers(RequestContext& ctx) {
     if (!query) {
         return;
     }
-    auto users = ListUsers(ctx.db, ctx.caller->partner_id, query->after.value_or(0), query->limit + 1);
+    auto users =
+        ListUsers(ctx.db, ctx.caller->partner_id, query->after.value_or(0), query->limit + 1);
     contract::Page<domain::User> page;
     bool more = users.size() > static_cast<std::size_t>(query->limit);
     if (more) {
@@ -37,13 +38,15 @@ void ListPartnerUsers(RequestContext& ctx) {
     if (more && !page.items.empty()) {
         page.next_cursor = EncodeCursor("users", page.items.back().id);
     }
-    SendJson(ctx.res, 200, contract::PageToJson(page, [](const domain::User& u) { return contract::ToJson(u); }));
+    SendJson(ctx.res, 200,
+             contract::PageToJson(page, [](const domain::User& u) { return contract::ToJson(u); }));
 }
 
 void CreateUser(RequestContext& ctx) {
     auto parsed = contract::NewUserFromJson(ctx.body);
     if (!parsed.Ok()) {
-        SendProblem(ctx.res, 422, "validation_failed", "the new user has mistakes", parsed.problems);
+        SendProblem(ctx.res, 422, "validation_failed", "the new user has mistakes",
+                    parsed.problems);
         return;
     }
     const auto& newUser = *parsed.value;
@@ -54,12 +57,13 @@ void CreateUser(RequestContext& ctx) {
     }
     if (LoginExists(ctx.db, newUser.login)) {
         SendProblem(ctx.res, 409, "login_taken", "the login " + newUser.login + " is taken",
-                    {{"/login", "login_taken", "choose another login"}});
+                    {{"/login", "taken", "login is taken"}});
         return;
     }
     // A racing create of the same login fails on the unique index here, and
     // the router runs this again to answer 409 from the check above.
-    auto id = InsertUser(ctx.db, ctx.caller->partner_id, newUser, HashPassword(newUser.password), ctx.NowText());
+    auto id = InsertUser(ctx.db, ctx.caller->partner_id, newUser, HashPassword(newUser.password),
+                         ctx.NowText());
     auto user = FindUser(ctx.db, ctx.caller->partner_id, id);
     ctx.Audit("user.create", "user", std::to_string(id),
               "created " + newUser.login + " with roles " + domain::JoinRoles(newUser.roles));
@@ -85,7 +89,8 @@ void SetRoles(RequestContext& ctx) {
     }
     if (!ctx.req.has_header("If-Match")) {
         SendProblem(ctx.res, 428, "if_match_required",
-                    "send If-Match with the ETag of the user you read, e.g. If-Match: " + ETagOf(user->version));
+                    "send If-Match with the ETag of the user you read, e.g. If-Match: " +
+                        ETagOf(user->version));
         return;
     }
     auto parsed = contract::RolesChangeFromJson(ctx.body);
@@ -100,19 +105,22 @@ void SetRoles(RequestContext& ctx) {
     auto expected = VersionFromIfMatch(ctx.req.get_header_value("If-Match"));
     // The UPDATE itself checks the version, so of two racing changes with the
     // same ETag exactly one wins and the other gets 412.
-    if (!expected || !UpdateRoles(ctx.db, ctx.caller->partner_id, id, *expected, parsed.value->roles)) {
+    if (!expected ||
+        !UpdateRoles(ctx.db, ctx.caller->partner_id, id, *expected, parsed.value->roles)) {
         auto current = FindUser(ctx.db, ctx.caller->partner_id, id);
         ctx.res.set_header("ETag", ETagOf(current->version));
-        SendProblem(ctx.res,
-                    contract::MakeProblem(412, "version_mismatch",
-                                          "the user changed since you read it; current version is " +
-                                              std::to_string(current->version)),
-                    {{"current", contract::ToJson(*current)}});
+        SendProblem(
+            ctx.res,
+            contract::MakeProblem(412, "version_mismatch",
+                                  "the user changed since you read it; current version is " +
+                                      std::to_string(current->version)),
+            {{"current", contract::ToJson(*current)}});
         return;
     }
     auto updated = FindUser(ctx.db, ctx.caller->partner_id, id);
     ctx.Audit("user.set_roles", "user", std::to_string(id),
-              updated->login + ": " + domain::JoinRoles(user->roles) + " -> " + domain::JoinRoles(updated->roles));
+              updated->login + ": " + domain::JoinRoles(user->roles) + " -> " +
+                  domain::JoinRoles(updated->roles));
     SendUser(ctx, 200, *updated);
 }
 
@@ -142,14 +150,17 @@ void SetDisabledState(RequestContext& ctx, bool disable) {
 } // namespace
 
 void AddUserRoutes(Router& router) {
-    router.Add({"GET", "/v1/partner/users", Access::PartnerAdmin, Body::None, false, false, ListPartnerUsers});
-    router.Add({"POST", "/v1/partner/users", Access::PartnerAdmin, Body::Json, true, true, CreateUser});
+    router.Add({"GET", "/v1/partner/users", Access::PartnerAdmin, Body::None, false, false,
+                ListPartnerUsers});
+    router.Add(
+        {"POST", "/v1/partner/users", Access::PartnerAdmin, Body::Json, true, true, CreateUser});
     router.Add({"GET", kUserPath, Access::PartnerAdmin, Body::None, false, false, GetUser});
-    router.Add({"PUT", std::string(kUserPath) + "/roles", Access::PartnerAdmin, Body::Json, true, false, SetRoles});
-    router.Add({"POST", std::string(kUserPath) + "/disable", Access::PartnerAdmin, Body::Optional, true, true,
-                [](RequestContext& ctx) { SetDisabledState(ctx, true); }});
-    router.Add({"POST", std::string(kUserPath) + "/enable", Access::PartnerAdmin, Body::Optional, true, true,
-                [](RequestContext& ctx) { SetDisabledState(ctx, false); }});
+    router.Add({"PUT", std::string(kUserPath) + "/roles", Access::PartnerAdmin, Body::Json, true,
+                false, SetRoles});
+    router.Add({"POST", std::string(kUserPath) + "/disable", Access::PartnerAdmin, Body::Optional,
+                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, true); }});
+    router.Add({"POST", std::string(kUserPath) + "/enable", Access::PartnerAdmin, Body::Optional,
+                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, false); }});
 }
 
 } // namespace kpd::sandbox

@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(changes_are_listed_newest_first_without_secrets) {
     for (const auto& e : items) {
         actions.push_back(e.at("action").get<std::string>());
     }
-    std::vector<std::string> expected = {"sandbox.clock", "user.enable", "user.disable",
+    std::vector<std::string> expected = {"sandbox.clock",  "user.enable", "user.disable",
                                          "user.set_roles", "auth.login",  "user.create"};
     BOOST_TEST(actions == expected, boost::test_tools::per_element());
     for (std::size_t i = 1; i < items.size(); ++i) {
@@ -67,7 +67,8 @@ BOOST_AUTO_TEST_CASE(a_failed_sign_in_is_audited_without_the_password) {
     auto page = Api().Get("/v1/audit?limit=3", Api().SignIn("admin"));
     bool found = false;
     for (const auto& e : page.json.at("items")) {
-        found = found || (e.at("action") == "auth.login_failed" && e.at("actor").at("login") == "marketing");
+        found = found ||
+                (e.at("action") == "auth.login_failed" && e.at("actor").at("login") == "marketing");
     }
     BOOST_TEST(found);
     BOOST_TEST(page.body.find("Wr0ng-Guess-77") == std::string::npos);

@@ -12,12 +12,13 @@ namespace utf = boost::unit_test;
 
 namespace {
 struct ShortTokens : SuiteSandbox {
-    ShortTokens() : SuiteSandbox([] {
-        kpd::test::SandboxOptions o;
-        o.clock = kClock;
-        o.extra_args = {"--token-ttl", "600"};
-        return o;
-    }()) {}
+    ShortTokens()
+        : SuiteSandbox([] {
+              kpd::test::SandboxOptions o;
+              o.clock = kClock;
+              o.extra_args = {"--token-ttl", "600"};
+              return o;
+          }()) {}
 };
 } // namespace
 
@@ -25,7 +26,8 @@ BOOST_AUTO_TEST_SUITE(auth, *utf::fixture<ShortTokens>())
 
 BOOST_AUTO_TEST_CASE(sign_in_returns_a_token_the_user_and_the_partner) {
     auto now = Api().Get("/v1/sandbox/clock").json.at("now").get<std::string>();
-    auto reply = Api().Json("POST", "/v1/auth/token", {{"login", "finance.manager"}, {"password", "demo"}});
+    auto reply =
+        Api().Json("POST", "/v1/auth/token", {{"login", "finance.manager"}, {"password", "demo"}});
     BOOST_TEST(reply.status == 200);
     BOOST_TEST(reply.json.at("access_token").get<std::string>().size() >= 40);
     BOOST_TEST(reply.json.at("user").at("login") == "finance.manager");
@@ -46,7 +48,8 @@ BOOST_AUTO_TEST_CASE(wrong_password_is_401_and_hands_out_no_token) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_login_answers_like_a_wrong_password) {
-    auto reply = Api().Json("POST", "/v1/auth/token", {{"login", "nobody.here"}, {"password", "demo"}});
+    auto reply =
+        Api().Json("POST", "/v1/auth/token", {{"login", "nobody.here"}, {"password", "demo"}});
     BOOST_TEST(reply.status == 401);
     BOOST_TEST(reply.Code() == "invalid_credentials");
 }
@@ -74,7 +77,8 @@ BOOST_AUTO_TEST_CASE(a_missing_or_forged_token_is_401_unauthenticated) {
 }
 
 BOOST_AUTO_TEST_CASE(every_role_reads_the_partner) {
-    for (const char* login : {"admin", "marketing", "loyalty", "finance", "finance.manager", "viewer"}) {
+    for (const char* login :
+         {"admin", "marketing", "loyalty", "finance", "finance.manager", "viewer"}) {
         BOOST_TEST_CONTEXT(login) {
             auto token = Api().SignIn(login);
             BOOST_REQUIRE(!token.empty());
@@ -100,11 +104,15 @@ BOOST_AUTO_TEST_CASE(only_partner_admin_manages_users_and_reads_the_audit) {
             BOOST_TEST(Api().Get("/v1/partner/users/" + adminId, token).status == 403);
             BOOST_TEST(Api().Get("/v1/audit", token).status == 403);
             auto create = Api().Json("POST", "/v1/partner/users",
-                                     {{"login", FreshLogin("sneaky")}, {"name", "Х"}, {"password", "pass1234"},
+                                     {{"login", FreshLogin("sneaky")},
+                                      {"name", "Х"},
+                                      {"password", "pass1234"},
                                       {"roles", {"partner_admin"}}},
                                      token);
             BOOST_TEST(create.status == 403);
-            BOOST_TEST(Api().Json("POST", "/v1/partner/users/" + adminId + "/disable", nlohmann::json::object(), token)
+            BOOST_TEST(Api()
+                           .Json("POST", "/v1/partner/users/" + adminId + "/disable",
+                                 nlohmann::json::object(), token)
                            .status == 403);
         }
     }

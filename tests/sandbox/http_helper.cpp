@@ -79,7 +79,8 @@ std::string Http::SignIn(const std::string& login, const std::string& password) 
 
 test::SandboxProcess& Sandbox() {
     if (!g_sandbox) {
-        throw std::logic_error("no sandbox: the suite needs * boost::unit_test::fixture<SuiteSandbox>()");
+        throw std::logic_error(
+            "no sandbox: the suite needs * boost::unit_test::fixture<SuiteSandbox>()");
     }
     return *g_sandbox;
 }
@@ -118,15 +119,18 @@ std::string FreshLogin(const std::string& prefix) {
     return prefix + "." + std::to_string(++counter);
 }
 
-nlohmann::json CreateUser(const std::string& login, const nlohmann::json& roles, const std::string& password) {
+nlohmann::json CreateUser(const std::string& login, const nlohmann::json& roles,
+                          const std::string& password) {
     auto token = Api().SignIn("admin");
     auto reply = Api().Json("POST", "/v1/partner/users",
-                            {{"login", login}, {"name", "Тестовый Пользователь"}, {"password", password},
+                            {{"login", login},
+                             {"name", "Тестовый Пользователь"},
+                             {"password", password},
                              {"roles", roles}},
                             token);
     if (reply.status != 201) {
-        throw std::runtime_error("creating " + login + " answered " + std::to_string(reply.status) + ": " +
-                                 reply.body);
+        throw std::runtime_error("creating " + login + " answered " + std::to_string(reply.status) +
+                                 ": " + reply.body);
     }
     return reply.json;
 }

@@ -68,6 +68,7 @@ std::int64_t UserIdOf(const std::string& login);
 // A fresh login nobody used yet ("<prefix>.<n>").
 std::string FreshLogin(const std::string& prefix);
 // Creates a user in partner 1 as `admin`; returns the User JSON.
-nlohmann::json CreateUser(const std::string& login, const nlohmann::json& roles, const std::string& password = "pass1234");
+nlohmann::json CreateUser(const std::string& login, const nlohmann::json& roles,
+                          const std::string& password = "pass1234");
 
 } // namespace kpd::sandbox_test

@@ -12,12 +12,16 @@ namespace utf = boost::unit_test;
 
 namespace {
 nlohmann::json NewUserBody(const std::string& login) {
-    return {{"login", login}, {"name", "Марина Белова"}, {"password", "pass1234"}, {"roles", {"viewer"}}};
+    return {{"login", login},
+            {"name", "Марина Белова"},
+            {"password", "pass1234"},
+            {"roles", {"viewer"}}};
 }
 
 int CountLogin(const std::string& token, const std::string& login) {
     int count = 0;
-    auto page = Api().Get("/v1/partner/users?limit=500", token); // keep the reply alive for the loop
+    auto page =
+        Api().Get("/v1/partner/users?limit=500", token); // keep the reply alive for the loop
     for (const auto& u : page.json.at("items")) {
         count += u.at("login") == login ? 1 : 0;
     }
@@ -49,7 +53,8 @@ BOOST_AUTO_TEST_CASE(the_same_key_with_another_body_is_422) {
     auto token = Api().SignIn("admin");
     Headers key{{"Idempotency-Key", "reuse-" + FreshLogin("k")}};
     auto login = FreshLogin("first");
-    BOOST_TEST(Api().Json("POST", "/v1/partner/users", NewUserBody(login), token, key).status == 201);
+    BOOST_TEST(Api().Json("POST", "/v1/partner/users", NewUserBody(login), token, key).status ==
+               201);
     auto other = FreshLogin("second");
     auto reuse = Api().Json("POST", "/v1/partner/users", NewUserBody(other), token, key);
     BOOST_TEST(reuse.status == 422);
@@ -77,7 +82,9 @@ BOOST_AUTO_TEST_CASE(racing_creates_with_one_key_make_exactly_one_user) {
     std::vector<Reply> replies(kClients);
     std::vector<std::thread> threads;
     for (int i = 0; i < kClients; ++i) {
-        threads.emplace_back([&, i] { replies[i] = Api().Json("POST", "/v1/partner/users", NewUserBody(login), token, key); });
+        threads.emplace_back([&, i] {
+            replies[i] = Api().Json("POST", "/v1/partner/users", NewUserBody(login), token, key);
+        });
     }
     for (auto& t : threads) {
         t.join();

@@ -35,7 +35,8 @@ struct ManualSandbox {
 
     explicit ManualSandbox(const std::string& dbUrl) {
         log = kpd::test::MakeTempDir("manual") + "/sandbox.log";
-        std::vector<std::string> args = {KPD_SANDBOX_BIN, "--listen", "127.0.0.1:0", "--db", dbUrl, "--seed", "demo"};
+        std::vector<std::string> args = {KPD_SANDBOX_BIN, "--listen", "127.0.0.1:0", "--db",
+                                         dbUrl,           "--seed",   "demo"};
         pid = ::fork();
         if (pid == 0) {
             int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -91,7 +92,11 @@ BOOST_AUTO_TEST_CASE(sigterm_finishes_requests_and_exits_0) {
     std::vector<std::thread> clients;
     std::vector<int> statuses(4);
     for (int i = 0; i < 4; ++i) {
-        clients.emplace_back([&, i] { statuses[i] = http.Json("POST", "/v1/auth/token", {{"login", "admin"}, {"password", "demo"}}).status; });
+        clients.emplace_back([&, i] {
+            statuses[i] =
+                http.Json("POST", "/v1/auth/token", {{"login", "admin"}, {"password", "demo"}})
+                    .status;
+        });
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     int code = sandbox.Terminate();
@@ -100,7 +105,8 @@ BOOST_AUTO_TEST_CASE(sigterm_finishes_requests_and_exits_0) {
     }
     BOOST_TEST(code == 0);
     for (int status : statuses) {
-        BOOST_TEST((status == 200 || status == 0)); // answered, or refused after the stop: never half an answer
+        BOOST_TEST((status == 200 ||
+                    status == 0)); // answered, or refused after the stop: never half an answer
     }
     auto log = ReadFile(sandbox.log);
     BOOST_TEST(log.find("stopping on SIGTERM") != std::string::npos);
@@ -114,7 +120,10 @@ BOOST_AUTO_TEST_CASE(a_restart_keeps_the_data_and_migrates_nothing) {
     auto admin = http.SignIn("admin");
     auto login = FreshLogin("survivor");
     auto created = http.Json("POST", "/v1/partner/users",
-                             {{"login", login}, {"name", "Пётр Стойкий"}, {"password", "pass1234"}, {"roles", {"viewer"}}},
+                             {{"login", login},
+                              {"name", "Пётр Стойкий"},
+                              {"password", "pass1234"},
+                              {"roles", {"viewer"}}},
                              admin);
     BOOST_REQUIRE(created.status == 201);
 
@@ -131,7 +140,8 @@ BOOST_AUTO_TEST_CASE(a_restart_keeps_the_data_and_migrates_nothing) {
     again.db_url = sandbox.DbUrl();
     kpd::test::SandboxProcess reseeded(again);
     BOOST_TEST(reseeded.Log().find("demo seed skipped") != std::string::npos);
-    auto users = Http(reseeded.BaseUrl()).Get("/v1/partner/users?limit=500", Http(reseeded.BaseUrl()).SignIn("admin"));
+    auto users = Http(reseeded.BaseUrl())
+                     .Get("/v1/partner/users?limit=500", Http(reseeded.BaseUrl()).SignIn("admin"));
     int admins = 0;
     for (const auto& u : users.json.at("items")) {
         admins += u.at("login") == "admin" ? 1 : 0;
@@ -146,7 +156,10 @@ BOOST_AUTO_TEST_CASE(the_request_log_has_one_line_per_request_and_no_secrets) {
     const std::string password = "Log-Me-Not-314";
     auto admin = http.SignIn("admin");
     http.Json("POST", "/v1/partner/users",
-              {{"login", FreshLogin("quiet")}, {"name", "Тихон Тихий"}, {"password", password}, {"roles", {"viewer"}}},
+              {{"login", FreshLogin("quiet")},
+               {"name", "Тихон Тихий"},
+               {"password", password},
+               {"roles", {"viewer"}}},
               admin);
     http.Json("POST", "/v1/auth/token", {{"login", "viewer"}, {"password", password}});
     http.Get("/v1/partner/users?limit=2", admin);
@@ -163,9 +176,12 @@ BOOST_AUTO_TEST_CASE(the_request_log_has_one_line_per_request_and_no_secrets) {
     BOOST_TEST(log.find(admin) == std::string::npos);
     BOOST_TEST(log.find("Bearer") == std::string::npos);
     BOOST_TEST(log.find("limit=2") == std::string::npos); // queries are never logged
-    BOOST_TEST(std::regex_search(log, std::regex(R"(POST /v1/auth/token 200 \d+ms partner=1 user=admin)")));
-    BOOST_TEST(std::regex_search(log, std::regex(R"(POST /v1/partner/users 201 \d+ms partner=1 user=admin)")));
-    BOOST_TEST(std::regex_search(log, std::regex(R"(POST /v1/auth/token 401 \d+ms partner=1 user=viewer)")));
+    BOOST_TEST(std::regex_search(
+        log, std::regex(R"(POST /v1/auth/token 200 \d+ms partner=1 user=admin)")));
+    BOOST_TEST(std::regex_search(
+        log, std::regex(R"(POST /v1/partner/users 201 \d+ms partner=1 user=admin)")));
+    BOOST_TEST(std::regex_search(
+        log, std::regex(R"(POST /v1/auth/token 401 \d+ms partner=1 user=viewer)")));
     BOOST_TEST(std::regex_search(log, std::regex(R"(GET /v1/partner/users 200 \d+ms)")));
 }
 

@@ -51,7 +51,8 @@ BOOST_AUTO_TEST_SUITE(limits, *utf::fixture<SuiteSandbox>())
 BOOST_AUTO_TEST_CASE(malformed_json_is_400_naming_offset_line_and_column) {
     // The error is the unquoted value on line 2; the password must not be echoed.
     std::string body = "{\"login\": \"admin\",\n  \"password\": hunter2secret}";
-    auto reply = Direct().Send("POST", "/v1/auth/token", body, {{"Content-Type", "application/json"}});
+    auto reply =
+        Direct().Send("POST", "/v1/auth/token", body, {{"Content-Type", "application/json"}});
     BOOST_TEST(reply.status == 400);
     BOOST_TEST(reply.Code() == "malformed_json");
     BOOST_TEST(reply.Header("Content-Type") == "application/problem+json");
@@ -67,8 +68,9 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400_naming_offset_line_and_column) {
 BOOST_AUTO_TEST_CASE(a_body_over_one_mib_is_413_problem_json) {
     auto token = Api().SignIn("admin");
     std::string huge = "{\"login\":\"" + std::string(1024 * 1024 + 10, 'a') + "\"}";
-    auto reply = Direct().Send("POST", "/v1/partner/users", huge,
-                               {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}});
+    auto reply =
+        Direct().Send("POST", "/v1/partner/users", huge,
+                      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}});
     BOOST_TEST(reply.status == 413);
     BOOST_TEST(reply.Code() == "payload_too_large");
     BOOST_TEST(reply.Header("Content-Type") == "application/problem+json");
@@ -76,10 +78,11 @@ BOOST_AUTO_TEST_CASE(a_body_over_one_mib_is_413_problem_json) {
 
 BOOST_AUTO_TEST_CASE(a_client_announcing_a_huge_body_hears_413_before_sending_it) {
     auto started = std::chrono::steady_clock::now();
-    auto answer = RawExchange(Sandbox().DirectPort(),
-                              "POST /v1/partner/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                              "Content-Length: 50000000\r\nExpect: 100-continue\r\n\r\n",
-                              std::chrono::seconds(10));
+    auto answer = RawExchange(
+        Sandbox().DirectPort(),
+        "POST /v1/partner/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Length: 50000000\r\nExpect: 100-continue\r\n\r\n",
+        std::chrono::seconds(10));
     BOOST_TEST(answer.rfind("HTTP/1.1 413", 0) == 0, answer);
     BOOST_TEST(answer.find("application/problem+json") != std::string::npos);
     BOOST_TEST(answer.find("payload_too_large") != std::string::npos);
@@ -108,7 +111,8 @@ BOOST_AUTO_TEST_CASE(unknown_routes_are_404_and_wrong_methods_405) {
 }
 
 BOOST_AUTO_TEST_CASE(a_drop_fault_closes_the_connection_unanswered_then_heals) {
-    auto armed = Direct().Json("POST", "/v1/sandbox/faults", {{"path", "/v1/health"}, {"kind", "drop"}, {"count", 2}});
+    auto armed = Direct().Json("POST", "/v1/sandbox/faults",
+                               {{"path", "/v1/health"}, {"kind", "drop"}, {"count", 2}});
     BOOST_TEST(armed.status == 200);
     BOOST_TEST(!Direct().Get("/v1/health").connected);
     BOOST_TEST(!Direct().Get("/v1/health").connected);

@@ -32,9 +32,12 @@ BOOST_AUTO_TEST_CASE(another_partners_user_is_404_everywhere) {
     auto read = Api().Get(adminPath, other);
     BOOST_TEST(read.status == 404);
     BOOST_TEST(read.Code() == "not_found");
-    BOOST_TEST(Api().Json("PUT", adminPath + "/roles", {{"roles", {"viewer"}}}, other, {{"If-Match", "\"1\""}}).status ==
+    BOOST_TEST(Api()
+                   .Json("PUT", adminPath + "/roles", {{"roles", {"viewer"}}}, other,
+                         {{"If-Match", "\"1\""}})
+                   .status == 404);
+    BOOST_TEST(Api().Json("POST", adminPath + "/disable", nlohmann::json::object(), other).status ==
                404);
-    BOOST_TEST(Api().Json("POST", adminPath + "/disable", nlohmann::json::object(), other).status == 404);
     // …and the admin of partner 1 is untouched.
     auto mine = Api().Get(adminPath, Api().SignIn("admin"));
     BOOST_TEST(mine.status == 200);
@@ -50,7 +53,9 @@ BOOST_AUTO_TEST_CASE(create_answers_201_with_location_and_etag) {
     auto token = Api().SignIn("admin");
     auto login = FreshLogin("o.kuznetsova");
     auto reply = Api().Json("POST", "/v1/partner/users",
-                            {{"login", login}, {"name", "Ольга Кузнецова"}, {"password", "pass1234"},
+                            {{"login", login},
+                             {"name", "Ольга Кузнецова"},
+                             {"password", "pass1234"},
                              {"roles", {"marketing", "viewer"}}},
                             token);
     BOOST_TEST(reply.status == 201);
@@ -68,9 +73,10 @@ BOOST_AUTO_TEST_CASE(create_answers_201_with_location_and_etag) {
 BOOST_AUTO_TEST_CASE(a_taken_login_is_409_also_across_partners) {
     auto token = Api().SignIn("admin");
     for (const char* login : {"viewer", "other.admin"}) {
-        auto reply = Api().Json("POST", "/v1/partner/users",
-                                {{"login", login}, {"name", "Дубль"}, {"password", "pass1234"}, {"roles", {"viewer"}}},
-                                token);
+        auto reply = Api().Json(
+            "POST", "/v1/partner/users",
+            {{"login", login}, {"name", "Дубль"}, {"password", "pass1234"}, {"roles", {"viewer"}}},
+            token);
         BOOST_TEST(reply.status == 409);
         BOOST_TEST(reply.Code() == "login_taken");
     }
@@ -79,18 +85,20 @@ BOOST_AUTO_TEST_CASE(a_taken_login_is_409_also_across_partners) {
 BOOST_AUTO_TEST_CASE(broken_rules_are_422_with_json_pointers) {
     // These bodies break the document on purpose: straight to the sandbox.
     auto token = Api().SignIn("admin");
-    auto rules = Direct().Json("POST", "/v1/partner/users",
-                               {{"login", "1bad"}, {"name", ""}, {"password", "12"}, {"roles", nlohmann::json::array()}},
-                               token);
+    auto rules = Direct().Json(
+        "POST", "/v1/partner/users",
+        {{"login", "1bad"}, {"name", ""}, {"password", "12"}, {"roles", nlohmann::json::array()}},
+        token);
     BOOST_TEST(rules.status == 422);
     BOOST_TEST(rules.Code() == "validation_failed");
     BOOST_TEST(HasField(rules, "/login", "invalid_login"));
     BOOST_TEST(HasField(rules, "/name", "required"));
     BOOST_TEST(HasField(rules, "/password", "too_short"));
     BOOST_TEST(HasField(rules, "/roles", "required"));
-    auto types = Direct().Json("POST", "/v1/partner/users",
-                               {{"login", 5}, {"name", "Имя"}, {"password", "pass1234"}, {"roles", {"viewer", "boss"}}},
-                               token);
+    auto types = Direct().Json(
+        "POST", "/v1/partner/users",
+        {{"login", 5}, {"name", "Имя"}, {"password", "pass1234"}, {"roles", {"viewer", "boss"}}},
+        token);
     BOOST_TEST(types.status == 422);
     BOOST_TEST(HasField(types, "/login", "type"));
     BOOST_TEST(HasField(types, "/roles/1", "unknown_role"));
@@ -104,7 +112,8 @@ BOOST_AUTO_TEST_CASE(roles_change_needs_the_current_etag) {
     BOOST_TEST(missing.status == 428);
     BOOST_TEST(missing.Code() == "if_match_required");
 
-    auto changed = Api().Json("PUT", path, {{"roles", {"finance", "finance_manager"}}}, token, {{"If-Match", "\"1\""}});
+    auto changed = Api().Json("PUT", path, {{"roles", {"finance", "finance_manager"}}}, token,
+                              {{"If-Match", "\"1\""}});
     BOOST_TEST(changed.status == 200);
     BOOST_TEST(changed.json.at("version") == 2);
     BOOST_TEST(changed.Header("ETag") == "\"2\"");
@@ -114,8 +123,10 @@ BOOST_AUTO_TEST_CASE(roles_change_needs_the_current_etag) {
     BOOST_TEST(stale.status == 412);
     BOOST_TEST(stale.Code() == "version_mismatch");
     BOOST_TEST(stale.json.at("current").at("version") == 2);
-    BOOST_TEST(stale.json.at("current").at("roles") == nlohmann::json({"finance", "finance_manager"}));
-    BOOST_TEST(Api().Get(UserPath(user), token).json.at("roles") == nlohmann::json({"finance", "finance_manager"}));
+    BOOST_TEST(stale.json.at("current").at("roles") ==
+               nlohmann::json({"finance", "finance_manager"}));
+    BOOST_TEST(Api().Get(UserPath(user), token).json.at("roles") ==
+               nlohmann::json({"finance", "finance_manager"}));
 }
 
 BOOST_AUTO_TEST_CASE(disable_revokes_tokens_and_enable_lets_the_user_back) {
@@ -125,7 +136,8 @@ BOOST_AUTO_TEST_CASE(disable_revokes_tokens_and_enable_lets_the_user_back) {
     auto userToken = Api().SignIn(login, "leaver-pass");
     BOOST_TEST(Api().Get("/v1/partner", userToken).status == 200);
 
-    auto disabled = Api().Json("POST", UserPath(user) + "/disable", nlohmann::json::object(), admin);
+    auto disabled =
+        Api().Json("POST", UserPath(user) + "/disable", nlohmann::json::object(), admin);
     BOOST_TEST(disabled.status == 200);
     BOOST_TEST(disabled.json.at("disabled") == true);
     BOOST_TEST(disabled.json.at("version") == 2);
@@ -139,8 +151,9 @@ BOOST_AUTO_TEST_CASE(disable_revokes_tokens_and_enable_lets_the_user_back) {
     BOOST_TEST(Direct().Get("/v1/partner", userToken).status == 401); // the old token stays revoked
     BOOST_TEST(Api().Get("/v1/partner", Api().SignIn(login, "leaver-pass")).status == 200);
 
-    auto self = Api().Json("POST", "/v1/partner/users/" + std::to_string(UserIdOf("admin")) + "/disable",
-                           nlohmann::json::object(), admin);
+    auto self =
+        Api().Json("POST", "/v1/partner/users/" + std::to_string(UserIdOf("admin")) + "/disable",
+                   nlohmann::json::object(), admin);
     BOOST_TEST(self.status == 409);
     BOOST_TEST(self.Code() == "cannot_disable_self");
 }
@@ -183,7 +196,8 @@ BOOST_AUTO_TEST_CASE(pages_walk_every_user_once_in_id_order) {
 
 BOOST_AUTO_TEST_CASE(bad_limit_or_cursor_is_400) {
     auto token = Api().SignIn("admin");
-    for (const char* query : {"limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor", "cursor=YXVkaXQ6Nw"}) {
+    for (const char* query :
+         {"limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor", "cursor=YXVkaXQ6Nw"}) {
         BOOST_TEST_CONTEXT(query) {
             auto reply = Direct().Get(std::string("/v1/partner/users?") + query, token);
             BOOST_TEST(reply.status == 400);
