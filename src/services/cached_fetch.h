@@ -3,8 +3,10 @@
 // workspace -> view"; issue 2 "sandbox unreachable -> keeps working offline"):
 // ask the platform; on success keep a copy in the workspace cache; when the
 // platform cannot be reached, answer the cached copy and say so; with no
-// copy, answer the error. Any error other than "unreachable" (403, 401…) is
-// answered as it is: a cached copy must not hide a revoked right.
+// copy, answer the error. Without a session but with a remembered one (the
+// desk could not sign in), the cached copy is answered with offline_error
+// "not_signed_in". Any other error (403, 401…) is answered as it is: a cached
+// copy must not hide a revoked right.
 //
 // Internal to services. Thread affinity: worker threads.
 #include "api/result.h"
@@ -41,7 +43,10 @@ api::Result<Fetched<T>> FetchWithCache(store::Workspace& workspace, const std::o
         return out;
     }
     const api::ApiError& error = fresh.Error();
-    if (!error.IsOffline() || !context) {
+    // A desk that could not sign in (platform unreachable at start) has only
+    // the remembered session: its "not signed in" means "offline" here too.
+    bool offline = error.IsOffline() || (context && !context->signed_in && error.code == "not_signed_in");
+    if (!offline || !context) {
         return error;
     }
     auto cached = workspace.Cache().Get({context->platform_url, context->partner_id, kind}, key);

@@ -13,7 +13,9 @@
 namespace kpd::services {
 
 // GET /partner, cached; offline it answers the cached copy (from_cache,
-// cached_at, offline_error). Offline with nothing cached: the error.
+// cached_at, offline_error), as it does when the desk has no session but
+// remembers one (offline_error "not_signed_in"). Offline with nothing cached:
+// the error.
 api::Result<Fetched<domain::Partner>> LoadPartnerProfile(api::PlatformClient& client, store::Workspace& workspace,
                                                          const domain::CancelTokenPtr& cancel = nullptr);
 

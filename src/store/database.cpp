@@ -122,30 +122,82 @@ class MigrationLock {
 };
 } // namespace
 
+namespace {
+// One migration step's transaction. On SQLite it is BEGIN IMMEDIATE: the
+// write lock is taken (waiting out the busy timeout) before the version is
+// read, so two processes opening one new file take turns and the second
+// finds the step done. A deferred BEGIN would let both read "not applied".
+class StepTransaction {
+  public:
+    explicit StepTransaction(soci::session& session)
+        : m_session(session), m_sqlite(BackendOf(session) == Backend::Sqlite) {
+        if (m_sqlite) {
+            m_session << "BEGIN IMMEDIATE";
+        } else {
+            m_session.begin();
+        }
+    }
+    ~StepTransaction() {
+        if (m_done) {
+            return;
+        }
+        try {
+            if (m_sqlite) {
+                m_session << "ROLLBACK";
+            } else {
+                m_session.rollback();
+            }
+        } catch (...) {
+            // Nothing more to undo; the error that brought us here is reported.
+        }
+    }
+    StepTransaction(const StepTransaction&) = delete;
+    StepTransaction& operator=(const StepTransaction&) = delete;
+
+    void Commit() {
+        if (m_sqlite) {
+            m_session << "COMMIT";
+        } else {
+            m_session.commit();
+        }
+        m_done = true;
+    }
+
+  private:
+    soci::session& m_session;
+    bool m_sqlite;
+    bool m_done = false;
+};
+
+int CurrentVersion(soci::session& session, const std::string& table) {
+    int current = 0;
+    soci::indicator ind = soci::i_null;
+    session << "SELECT MAX(version) FROM " + table, soci::into(current, ind);
+    return ind == soci::i_null ? 0 : current;
+}
+} // namespace
+
 int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations, const std::string& table) {
     MigrationLock lock(session, table);
     session << "CREATE TABLE IF NOT EXISTS " + table +
                    " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)";
-    int current = 0;
-    soci::indicator ind = soci::i_null;
-    session << "SELECT MAX(version) FROM " + table, soci::into(current, ind);
-    if (ind == soci::i_null) {
-        current = 0;
-    }
     Backend backend = BackendOf(session);
     int applied = 0;
     for (const auto& m : migrations) {
-        if (m.version <= current) {
-            continue;
+        if (m.version <= CurrentVersion(session, table)) {
+            continue; // cheap check outside a transaction first
         }
-        soci::transaction tr(session);
+        StepTransaction tr(session);
+        if (m.version <= CurrentVersion(session, table)) {
+            continue; // another process applied it while we waited for the lock
+        }
         ExecuteScript(session, backend == Backend::Postgresql ? m.postgresql_sql : m.sqlite_sql);
         std::string name = m.name;
         int version = m.version;
         session << "INSERT INTO " + table +
                        " (version, name, applied_at) VALUES (:version, :name, CAST(CURRENT_TIMESTAMP AS VARCHAR(40)))",
             soci::use(version, "version"), soci::use(name, "name");
-        tr.commit();
+        tr.Commit();
         ++applied;
     }
     return applied;
