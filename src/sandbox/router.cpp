@@ -25,6 +25,13 @@ void ResetResponse(httplib::Response& res) {
     res.headers.clear();
 }
 
+// SOCI appends the bound values to its messages ("… with :hash=…"); they
+// may be password or token hashes and stay out of the log.
+std::string WithoutBoundValues(const std::string& message) {
+    auto with = message.find("\" with :");
+    return with == std::string::npos ? message : message.substr(0, with + 1) + " (values withheld)";
+}
+
 nlohmann::json HeadersToKeep(const httplib::Response& res) {
     nlohmann::json headers = nlohmann::json::object();
     for (const char* name : {"Location", "ETag", "Content-Type", "Retry-After"}) {
@@ -122,8 +129,22 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
             RunRead(ctx, route);
         }
     } catch (const std::exception& e) {
-        LogError(req.method + " " + req.path + " failed: " + e.what());
+        LogError(req.method + " " + req.path + " failed: " + WithoutBoundValues(e.what()));
         ResetResponse(res);
+        const auto* dbError = dynamic_cast<const soci::soci_error*>(&e);
+        if (dbError && dbError->get_error_category() == soci::soci_error::connection_error) {
+            // The database went away (PostgreSQL restarted): reconnect this
+            // session for the next request and tell the client to retry.
+            try {
+                lease->reconnect();
+            } catch (const std::exception& again) {
+                LogError(std::string("reconnecting to the database failed: ") + again.what());
+            }
+            res.set_header("Retry-After", "1");
+            SendProblem(res, 503, "database_unavailable",
+                        "the sandbox lost its database connection; retry shortly");
+            return;
+        }
         SendProblem(res, 500, "internal_error",
                     "the sandbox failed to handle the request; see its log");
     }

@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <libpq-fe.h>
+
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
@@ -80,9 +82,49 @@ struct ManualSandbox {
         return -1;
     }
 };
+// Ends every session of the database `dbUrl` names (as a PostgreSQL restart would).
+int TerminateSessions(const std::string& dbUrl) {
+    auto name = dbUrl.substr(dbUrl.rfind('/') + 1);
+    PGconn* conn = PQconnectdb(kpd::test::PgAdminUrl().c_str());
+    std::string sql =
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'";
+    PGresult* res = PQexec(conn, sql.c_str());
+    int count = PQresultStatus(res) == PGRES_TUPLES_OK ? PQntuples(res) : -1;
+    PQclear(res);
+    PQfinish(conn);
+    return count;
+}
+
+boost::test_tools::assertion_result OnPostgresql(utf::test_unit_id) {
+    return kpd::test::CurrentBackend() == kpd::test::Backend::Postgresql;
+}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(lifecycle)
+
+BOOST_AUTO_TEST_CASE(a_lost_database_connection_is_503_then_heals,
+                     *utf::precondition(OnPostgresql)) {
+    kpd::test::SandboxOptions options;
+    options.extra_args = {"--threads", "2"};
+    options.allow_prism = false;
+    kpd::test::SandboxProcess sandbox(options);
+    Http http(sandbox.DirectUrl());
+    auto token = http.SignIn("viewer");
+    BOOST_REQUIRE(!token.empty());
+    BOOST_TEST(TerminateSessions(sandbox.DbUrl()) == 2);
+    auto first = http.Get("/v1/partner", token);
+    BOOST_TEST((first.status == 503 || first.status == 200));
+    if (first.status == 503) {
+        BOOST_TEST(first.Code() == "database_unavailable");
+        BOOST_TEST(first.Header("Retry-After") == "1");
+    }
+    int ok = 0;
+    for (int i = 0; i < 4; ++i) {
+        ok += http.Get("/v1/partner", token).status == 200 ? 1 : 0;
+    }
+    BOOST_TEST(ok >= 3); // each broken session fails once at most, then reconnects
+    BOOST_TEST(sandbox.Log().find("with :hash") == std::string::npos); // bound values stay out
+}
 
 BOOST_AUTO_TEST_CASE(sigterm_finishes_requests_and_exits_0) {
     ManualSandbox sandbox(kpd::test::FreshDatabaseUrl("sigterm"));
