@@ -141,7 +141,7 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
                 LogError(std::string("reconnecting to the database failed: ") + again.what());
             }
             res.set_header("Retry-After", "1");
-            SendProblem(res, 503, "database_unavailable",
+            SendProblem(res, 503, "service_unavailable",
                         "the sandbox lost its database connection; retry shortly");
             return;
         }

@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(a_lost_database_connection_is_503_then_heals,
     auto first = http.Get("/v1/partner", token);
     BOOST_TEST((first.status == 503 || first.status == 200));
     if (first.status == 503) {
-        BOOST_TEST(first.Code() == "database_unavailable");
+        BOOST_TEST(first.Code() == "service_unavailable");
         BOOST_TEST(first.Header("Retry-After") == "1");
     }
     int ok = 0;
