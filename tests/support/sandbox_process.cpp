@@ -3,6 +3,7 @@
 #include "support/test_env.h"
 
 #include <arpa/inet.h>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -97,10 +98,26 @@ bool SendGet(int port, const std::string& path) {
     return ok;
 }
 
-// Prism colours its log even into a file; drop the ANSI escapes.
+// Prism colours its log even into a file; drop the ANSI escapes (ESC [ … letter).
+// No static std::regex here: this also runs from destructors of static
+// SandboxProcess instances at exit.
 std::string StripAnsi(const std::string& text) {
-    static const std::regex ansi("\x1b\\[[0-9;]*[A-Za-z]");
-    return std::regex_replace(text, ansi, "");
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+            std::size_t j = i + 2;
+            while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == ';')) {
+                ++j;
+            }
+            if (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) {
+                i = j;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
 }
 
 // Forks and execs `args` with stdout and stderr into `logPath`. With
