@@ -9,7 +9,8 @@ namespace kpd::services {
 
 namespace {
 
-api::Result<std::vector<domain::AuditEntry>> FetchNewest(api::PlatformClient& client, int max_entries,
+api::Result<std::vector<domain::AuditEntry>> FetchNewest(api::PlatformClient& client,
+                                                         int max_entries,
                                                          const domain::CancelTokenPtr& cancel,
                                                          domain::ProgressSink* progress) {
     std::vector<domain::AuditEntry> entries;
@@ -22,13 +23,15 @@ api::Result<std::vector<domain::AuditEntry>> FetchNewest(api::PlatformClient& cl
             e.message = "Cancelled";
             return e;
         }
-        int want = std::min(contract::kMaxPageLimit, max_entries - static_cast<int>(entries.size()));
+        int want =
+            std::min(contract::kMaxPageLimit, max_entries - static_cast<int>(entries.size()));
         auto page = client.ListAudit(want, cursor);
         if (!page.Ok()) {
             return page.Error();
         }
         auto& items = page.Value().items;
-        entries.insert(entries.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+        entries.insert(entries.end(), std::make_move_iterator(items.begin()),
+                       std::make_move_iterator(items.end()));
         cursor = page.Value().next_cursor.value_or("");
         if (progress) {
             progress->Report(static_cast<std::int64_t>(entries.size()), max_entries, "audit");
@@ -64,18 +67,19 @@ std::optional<std::vector<domain::AuditEntry>> EntriesFromJson(const nlohmann::j
 
 } // namespace
 
-api::Result<Fetched<std::vector<domain::AuditEntry>>> ListAudit(api::PlatformClient& client,
-                                                                store::Workspace& workspace, int max_entries,
-                                                                const domain::CancelTokenPtr& cancel,
-                                                                domain::ProgressSink* progress) {
+api::Result<Fetched<std::vector<domain::AuditEntry>>>
+ListAudit(api::PlatformClient& client, store::Workspace& workspace, int max_entries,
+          const domain::CancelTokenPtr& cancel, domain::ProgressSink* progress) {
     client.SetCancelToken(cancel);
     int limit = max_entries > 0 ? max_entries : contract::kDefaultPageLimit;
     return detail::FetchWithCache<std::vector<domain::AuditEntry>>(
         workspace, CurrentContext(client, workspace), "audit", "newest",
-        [&] { return FetchNewest(client, limit, cancel, progress); }, EntriesToJson, EntriesFromJson);
+        [&] { return FetchNewest(client, limit, cancel, progress); }, EntriesToJson,
+        EntriesFromJson);
 }
 
-std::vector<store::AuditRecord> ListLocalAudit(store::Workspace& workspace, int limit, std::int64_t before_id) {
+std::vector<store::AuditRecord> ListLocalAudit(store::Workspace& workspace, int limit,
+                                               std::int64_t before_id) {
     return workspace.Audit().ListNewest(limit, before_id);
 }
 

@@ -17,10 +17,9 @@ namespace kpd::services {
 // The newest `max_entries` entries of the platform's audit log (pages of up to
 // the platform's limit, newest first), cached; offline the cached copy
 // (from_cache). Progress counts entries read.
-api::Result<Fetched<std::vector<domain::AuditEntry>>> ListAudit(api::PlatformClient& client,
-                                                                store::Workspace& workspace, int max_entries = 500,
-                                                                const domain::CancelTokenPtr& cancel = nullptr,
-                                                                domain::ProgressSink* progress = nullptr);
+api::Result<Fetched<std::vector<domain::AuditEntry>>>
+ListAudit(api::PlatformClient& client, store::Workspace& workspace, int max_entries = 500,
+          const domain::CancelTokenPtr& cancel = nullptr, domain::ProgressSink* progress = nullptr);
 
 // This workspace's own audit log, newest first; `before_id` > 0 pages back.
 std::vector<store::AuditRecord> ListLocalAudit(store::Workspace& workspace, int limit = 200,

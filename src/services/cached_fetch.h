@@ -25,7 +25,8 @@ namespace kpd::services::detail {
 // fetch: () -> api::Result<T>; toJson: const T& -> nlohmann::json;
 // fromJson: const nlohmann::json& -> std::optional<T>.
 template <class T, class Fetch, class ToJson, class FromJson>
-api::Result<Fetched<T>> FetchWithCache(store::Workspace& workspace, const std::optional<DeskContext>& context,
+api::Result<Fetched<T>> FetchWithCache(store::Workspace& workspace,
+                                       const std::optional<DeskContext>& context,
                                        const std::string& kind, const std::string& key, Fetch fetch,
                                        ToJson toJson, FromJson fromJson) {
     api::Result<T> fresh = fetch();
@@ -45,7 +46,8 @@ api::Result<Fetched<T>> FetchWithCache(store::Workspace& workspace, const std::o
     const api::ApiError& error = fresh.Error();
     // A desk that could not sign in (platform unreachable at start) has only
     // the remembered session: its "not signed in" means "offline" here too.
-    bool offline = error.IsOffline() || (context && !context->signed_in && error.code == "not_signed_in");
+    bool offline =
+        error.IsOffline() || (context && !context->signed_in && error.code == "not_signed_in");
     if (!offline || !context) {
         return error;
     }

@@ -17,7 +17,8 @@ void RememberSession(store::Workspace& workspace, const std::string& platform_ur
     workspace.Preferences().Set(SettingName(platform_url), contract::ToJson(copy).dump());
 }
 
-std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace, const std::string& platform_url) {
+std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace,
+                                                   const std::string& platform_url) {
     auto text = workspace.Preferences().Get(SettingName(platform_url));
     if (!text) {
         return std::nullopt;
@@ -33,7 +34,8 @@ std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace, 
     return parsed.value;
 }
 
-std::optional<DeskContext> CurrentContext(api::PlatformClient& client, store::Workspace& workspace) {
+std::optional<DeskContext> CurrentContext(api::PlatformClient& client,
+                                          store::Workspace& workspace) {
     const std::string& url = client.Options().base_url;
     if (auto session = client.CurrentSession()) {
         return DeskContext{url, session->partner.id, session->user.login, true};

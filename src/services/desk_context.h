@@ -28,7 +28,8 @@ void RememberSession(store::Workspace& workspace, const std::string& platform_ur
                      const contract::TokenResponse& session);
 
 // The last session remembered for `platform_url` (access_token empty).
-std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace, const std::string& platform_url);
+std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace,
+                                                   const std::string& platform_url);
 
 // The client's session, else the remembered one; nullopt when neither exists.
 std::optional<DeskContext> CurrentContext(api::PlatformClient& client, store::Workspace& workspace);

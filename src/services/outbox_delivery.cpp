@@ -12,7 +12,8 @@ namespace {
 // applied it, and the same key makes a later attempt safe.
 bool OutcomeUnknown(const api::ApiError& e) {
     using K = api::ApiErrorKind;
-    return e.IsOffline() || e.kind == K::Cancelled || e.kind == K::Server || e.kind == K::RateLimited;
+    return e.IsOffline() || e.kind == K::Cancelled || e.kind == K::Server ||
+           e.kind == K::RateLimited;
 }
 
 api::ApiError Unreadable(const std::string& what) {
@@ -37,7 +38,8 @@ api::Result<domain::User> Dispatch(api::PlatformClient& client, const store::Out
         return client.CreateUser(*user.value, entry.idempotency_key);
     }
     if (entry.operation == "user.disable" || entry.operation == "user.enable") {
-        if (!json.is_object() || !json.contains("user_id") || !json["user_id"].is_number_integer()) {
+        if (!json.is_object() || !json.contains("user_id") ||
+            !json["user_id"].is_number_integer()) {
             return Unreadable("outbox payload has no user_id");
         }
         auto id = json["user_id"].get<std::int64_t>();
@@ -93,14 +95,15 @@ OutboxOutcome<domain::User> Deliver(api::PlatformClient& client, store::Workspac
     }
     auto result = Dispatch(client, entry);
     auto audit = [&](const std::string& suffix, const std::string& detail) {
-        return store::NewAuditRecord{context.login, context.platform_url, entry.operation + "." + suffix,
-                                     "outbox", std::to_string(entry.id), detail};
+        return store::NewAuditRecord{
+            context.login, context.platform_url,     entry.operation + "." + suffix,
+            "outbox",      std::to_string(entry.id), detail};
     };
     if (result.Ok()) {
         const auto& user = result.Value();
         outbox.MarkDone(entry.id, contract::ToJson(user).dump(),
-                        audit("done", "user " + std::to_string(user.id) + " " + user.login + ", version " +
-                                          std::to_string(user.version)));
+                        audit("done", "user " + std::to_string(user.id) + " " + user.login +
+                                          ", version " + std::to_string(user.version)));
         outbox.ScrubPayload(entry.id, Scrubbed(entry));
         out.value = user;
         return out;
@@ -118,13 +121,15 @@ OutboxOutcome<domain::User> Deliver(api::PlatformClient& client, store::Workspac
     return out;
 }
 
-OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client, store::Workspace& workspace,
-                                              const DeskContext& context, const OutboxRequest& request) {
-    store::NewOutboxEntry entry{context.platform_url, context.partner_id, context.login,
+OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client,
+                                              store::Workspace& workspace,
+                                              const DeskContext& context,
+                                              const OutboxRequest& request) {
+    store::NewOutboxEntry entry{context.platform_url, context.partner_id,       context.login,
                                 request.operation,    api::NewIdempotencyKey(), request.payload};
-    auto stored = workspace.OutboxQueue().Enqueue(
-        entry, {context.login, context.platform_url, request.operation + ".requested", "user", request.object_id,
-                request.summary});
+    auto stored = workspace.OutboxQueue().Enqueue(entry, {context.login, context.platform_url,
+                                                          request.operation + ".requested", "user",
+                                                          request.object_id, request.summary});
     return Deliver(client, workspace, context, stored);
 }
 

@@ -37,8 +37,10 @@ struct OutboxRequest {
 
 // Stores the request with a fresh key and its "<operation>.requested" audit
 // row in one transaction, then delivers it.
-OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client, store::Workspace& workspace,
-                                              const DeskContext& context, const OutboxRequest& request);
+OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client,
+                                              store::Workspace& workspace,
+                                              const DeskContext& context,
+                                              const OutboxRequest& request);
 
 // Sends a stored entry with its own key and settles its state.
 OutboxOutcome<domain::User> Deliver(api::PlatformClient& client, store::Workspace& workspace,

@@ -17,17 +17,18 @@ namespace kpd::services {
 
 template <class T> struct Fetched {
     T value{};
-    bool from_cache = false;                   // true: the platform was unreachable
-    std::optional<std::string> cached_at;      // RFC 3339 UTC: when the cached copy was fetched
-    std::optional<api::ApiError> offline_error; // why the platform could not be asked (from_cache only)
+    bool from_cache = false;              // true: the platform was unreachable
+    std::optional<std::string> cached_at; // RFC 3339 UTC: when the cached copy was fetched
+    std::optional<api::ApiError>
+        offline_error; // why the platform could not be asked (from_cache only)
     // Set when the fresh value could not be written to the cache: the value is
     // still good; only offline browsing of it later will miss it.
     std::optional<Message> cache_problem;
 };
 
 template <class T> struct Outcome {
-    std::optional<T> value;           // set on success
-    domain::Problems problems;        // what to fix: local validation, or the platform's 422 errors
+    std::optional<T> value;    // set on success
+    domain::Problems problems; // what to fix: local validation, or the platform's 422 errors
     std::optional<api::ApiError> error; // why the platform did not do it (unset for local problems)
 
     bool Ok() const { return value.has_value(); }

@@ -16,7 +16,8 @@ namespace kpd::services {
 // cached_at, offline_error), as it does when the desk has no session but
 // remembers one (offline_error "not_signed_in"). Offline with nothing cached:
 // the error.
-api::Result<Fetched<domain::Partner>> LoadPartnerProfile(api::PlatformClient& client, store::Workspace& workspace,
-                                                         const domain::CancelTokenPtr& cancel = nullptr);
+api::Result<Fetched<domain::Partner>>
+LoadPartnerProfile(api::PlatformClient& client, store::Workspace& workspace,
+                   const domain::CancelTokenPtr& cancel = nullptr);
 
 } // namespace kpd::services

@@ -30,9 +30,10 @@ Outcome<contract::TokenResponse> SignIn(api::PlatformClient& client, store::Work
     }
     const auto& session = result.Value();
     RememberSession(workspace, url, session);
-    workspace.Audit().Append({session.user.login, url, "sign_in", "session", std::to_string(session.user.id),
-                              "signed in to partner " + std::to_string(session.partner.id) + " as " +
-                                  contract::RolesToJson(session.user.roles).dump()});
+    workspace.Audit().Append({session.user.login, url, "sign_in", "session",
+                              std::to_string(session.user.id),
+                              "signed in to partner " + std::to_string(session.partner.id) +
+                                  " as " + contract::RolesToJson(session.user.roles).dump()});
     return Outcome<contract::TokenResponse>::Success(session);
 }
 

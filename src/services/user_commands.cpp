@@ -15,8 +15,9 @@ OutboxOutcome<domain::User> WithoutContext() {
     return out;
 }
 
-OutboxOutcome<domain::User> ChangeUserState(api::PlatformClient& client, store::Workspace& workspace,
-                                            std::int64_t user_id, const char* operation,
+OutboxOutcome<domain::User> ChangeUserState(api::PlatformClient& client,
+                                            store::Workspace& workspace, std::int64_t user_id,
+                                            const char* operation,
                                             const domain::CancelTokenPtr& cancel) {
     client.SetCancelToken(cancel);
     auto context = CurrentContext(client, workspace);
@@ -25,14 +26,16 @@ OutboxOutcome<domain::User> ChangeUserState(api::PlatformClient& client, store::
     }
     std::string id = std::to_string(user_id);
     nlohmann::json payload = {{"user_id", user_id}};
-    return detail::EnqueueAndDeliver(client, workspace, *context,
-                                     {operation, id, payload.dump(), std::string(operation) + " of user " + id});
+    return detail::EnqueueAndDeliver(
+        client, workspace, *context,
+        {operation, id, payload.dump(), std::string(operation) + " of user " + id});
 }
 
 } // namespace
 
 OutboxOutcome<domain::User> CreateUser(api::PlatformClient& client, store::Workspace& workspace,
-                                       const domain::NewUser& user, const domain::CancelTokenPtr& cancel) {
+                                       const domain::NewUser& user,
+                                       const domain::CancelTokenPtr& cancel) {
     OutboxOutcome<domain::User> out;
     out.problems = domain::ValidateNewUser(user);
     if (!out.problems.empty()) {
@@ -45,13 +48,16 @@ OutboxOutcome<domain::User> CreateUser(api::PlatformClient& client, store::Works
     }
     // The payload is the request body itself, password included, because a
     // resend must be the same request; it is scrubbed once the platform answers.
-    std::string summary = "new user " + user.login + " with roles " + contract::RolesToJson(user.roles).dump();
-    return detail::EnqueueAndDeliver(client, workspace, *context,
-                                     {"user.create", user.login, contract::ToJson(user).dump(), summary});
+    std::string summary =
+        "new user " + user.login + " with roles " + contract::RolesToJson(user.roles).dump();
+    return detail::EnqueueAndDeliver(
+        client, workspace, *context,
+        {"user.create", user.login, contract::ToJson(user).dump(), summary});
 }
 
 OutboxOutcome<domain::User> DisableUser(api::PlatformClient& client, store::Workspace& workspace,
-                                        std::int64_t user_id, const domain::CancelTokenPtr& cancel) {
+                                        std::int64_t user_id,
+                                        const domain::CancelTokenPtr& cancel) {
     return ChangeUserState(client, workspace, user_id, "user.disable", cancel);
 }
 
@@ -61,18 +67,21 @@ OutboxOutcome<domain::User> EnableUser(api::PlatformClient& client, store::Works
 }
 
 api::Result<ResendReport> ResendPending(api::PlatformClient& client, store::Workspace& workspace,
-                                        const domain::CancelTokenPtr& cancel, domain::ProgressSink* progress) {
+                                        const domain::CancelTokenPtr& cancel,
+                                        domain::ProgressSink* progress) {
     client.SetCancelToken(cancel);
     auto context = CurrentContext(client, workspace);
     if (!context || !context->signed_in) {
         return detail::NotSignedIn();
     }
-    auto entries = workspace.OutboxQueue().ListUnconfirmed(context->platform_url, context->partner_id);
+    auto entries =
+        workspace.OutboxQueue().ListUnconfirmed(context->platform_url, context->partner_id);
     ResendReport report;
     std::int64_t index = 0;
     for (const auto& entry : entries) {
         if (cancel && cancel->IsCancelled()) {
-            report.still_pending += static_cast<int>(entries.size() - static_cast<std::size_t>(index));
+            report.still_pending +=
+                static_cast<int>(entries.size() - static_cast<std::size_t>(index));
             break;
         }
         auto outcome = detail::Deliver(client, workspace, *context, entry);

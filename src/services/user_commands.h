@@ -21,13 +21,16 @@ namespace kpd::services {
 // sending anything. Then POST /partner/users through the outbox. Offline (or
 // with no answer) the outcome is `queued`: ResendPending sends it later.
 OutboxOutcome<domain::User> CreateUser(api::PlatformClient& client, store::Workspace& workspace,
-                                       const domain::NewUser& user, const domain::CancelTokenPtr& cancel = nullptr);
+                                       const domain::NewUser& user,
+                                       const domain::CancelTokenPtr& cancel = nullptr);
 
 OutboxOutcome<domain::User> DisableUser(api::PlatformClient& client, store::Workspace& workspace,
-                                        std::int64_t user_id, const domain::CancelTokenPtr& cancel = nullptr);
+                                        std::int64_t user_id,
+                                        const domain::CancelTokenPtr& cancel = nullptr);
 
 OutboxOutcome<domain::User> EnableUser(api::PlatformClient& client, store::Workspace& workspace,
-                                       std::int64_t user_id, const domain::CancelTokenPtr& cancel = nullptr);
+                                       std::int64_t user_id,
+                                       const domain::CancelTokenPtr& cancel = nullptr);
 
 struct ResendReport {
     int done = 0;

@@ -29,7 +29,8 @@ api::Result<std::vector<domain::User>> FetchAllUsers(api::PlatformClient& client
             return page.Error();
         }
         auto& items = page.Value().items;
-        users.insert(users.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+        users.insert(users.end(), std::make_move_iterator(items.begin()),
+                     std::make_move_iterator(items.end()));
         cursor = page.Value().next_cursor.value_or("");
         if (progress) {
             progress->Report(static_cast<std::int64_t>(users.size()), 0, "users");
@@ -65,7 +66,8 @@ std::optional<std::vector<domain::User>> UsersFromJson(const nlohmann::json& jso
 
 } // namespace
 
-api::Result<Fetched<std::vector<domain::User>>> ListUsers(api::PlatformClient& client, store::Workspace& workspace,
+api::Result<Fetched<std::vector<domain::User>>> ListUsers(api::PlatformClient& client,
+                                                          store::Workspace& workspace,
                                                           const domain::CancelTokenPtr& cancel,
                                                           domain::ProgressSink* progress) {
     client.SetCancelToken(cancel);
@@ -74,9 +76,9 @@ api::Result<Fetched<std::vector<domain::User>>> ListUsers(api::PlatformClient& c
         [&] { return FetchAllUsers(client, cancel, progress); }, UsersToJson, UsersFromJson);
 }
 
-RolesOutcome SetUserRoles(api::PlatformClient& client, store::Workspace& workspace, std::int64_t user_id,
-                          domain::RoleSet roles, std::int64_t expected_version,
-                          const domain::CancelTokenPtr& cancel) {
+RolesOutcome SetUserRoles(api::PlatformClient& client, store::Workspace& workspace,
+                          std::int64_t user_id, domain::RoleSet roles,
+                          std::int64_t expected_version, const domain::CancelTokenPtr& cancel) {
     RolesOutcome out;
     out.problems = domain::ValidateRoles(roles);
     if (!out.problems.empty()) {
@@ -92,10 +94,11 @@ RolesOutcome SetUserRoles(api::PlatformClient& client, store::Workspace& workspa
     }
     out.value = result.Value();
     auto context = CurrentContext(client, workspace);
-    workspace.Audit().Append({context ? context->login : "", client.Options().base_url, "user.set_roles", "user",
-                              std::to_string(user_id),
+    workspace.Audit().Append({context ? context->login : "", client.Options().base_url,
+                              "user.set_roles", "user", std::to_string(user_id),
                               "roles " + contract::RolesToJson(roles).dump() + ", version " +
-                                  std::to_string(expected_version) + " -> " + std::to_string(out.value->version)});
+                                  std::to_string(expected_version) + " -> " +
+                                  std::to_string(out.value->version)});
     return out;
 }
 

@@ -20,9 +20,9 @@ namespace kpd::services {
 // Every user of the partner (all pages, ordered by id), cached as a whole;
 // offline it answers the cached list (from_cache). Progress counts users read;
 // cancelling between pages answers ApiErrorKind::Cancelled.
-api::Result<Fetched<std::vector<domain::User>>> ListUsers(api::PlatformClient& client, store::Workspace& workspace,
-                                                          const domain::CancelTokenPtr& cancel = nullptr,
-                                                          domain::ProgressSink* progress = nullptr);
+api::Result<Fetched<std::vector<domain::User>>>
+ListUsers(api::PlatformClient& client, store::Workspace& workspace,
+          const domain::CancelTokenPtr& cancel = nullptr, domain::ProgressSink* progress = nullptr);
 
 // The answer to a change of roles. On a stale version (412) `current` holds
 // the user as the platform has it now, so the UI can show both and let the
@@ -35,8 +35,9 @@ struct RolesOutcome : Outcome<domain::User> {
 // PUT /partner/users/{id}/roles with If-Match `expected_version`. The roles
 // are validated first (at least one; problems at /roles, nothing sent). The
 // workspace audit log records the change when the platform accepts it.
-RolesOutcome SetUserRoles(api::PlatformClient& client, store::Workspace& workspace, std::int64_t user_id,
-                          domain::RoleSet roles, std::int64_t expected_version,
+RolesOutcome SetUserRoles(api::PlatformClient& client, store::Workspace& workspace,
+                          std::int64_t user_id, domain::RoleSet roles,
+                          std::int64_t expected_version,
                           const domain::CancelTokenPtr& cancel = nullptr);
 
 } // namespace kpd::services

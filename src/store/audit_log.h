@@ -24,7 +24,7 @@ struct NewAuditRecord {
     std::string action;       // e.g. "sign_in", "user.create.requested"; never empty
     std::string object_type;  // e.g. "user", "outbox"
     std::string object_id;
-    std::string detail;       // short summary for people; never a secret
+    std::string detail; // short summary for people; never a secret
 };
 
 struct AuditRecord {

@@ -74,7 +74,8 @@ void ExecuteScript(soci::session& session, const std::string& script) {
     std::size_t start = 0;
     while (start < script.size()) {
         std::size_t end = script.find(";\n", start);
-        std::string stmt = script.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string stmt =
+            script.substr(start, end == std::string::npos ? std::string::npos : end - start);
         start = end == std::string::npos ? script.size() : end + 2;
         bool blank = stmt.find_first_not_of(" \t\r\n") == std::string::npos;
         if (!blank) {
@@ -106,7 +107,8 @@ class MigrationLock {
         }
         try {
             int one = 0;
-            m_session << "SELECT 1 FROM (SELECT pg_advisory_unlock(hashtext('" + m_key + "'))) AS l",
+            m_session << "SELECT 1 FROM (SELECT pg_advisory_unlock(hashtext('" + m_key +
+                             "'))) AS l",
                 soci::into(one);
         } catch (...) {
             // The lock ends with the session anyway.
@@ -177,10 +179,12 @@ int CurrentVersion(soci::session& session, const std::string& table) {
 }
 } // namespace
 
-int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations, const std::string& table) {
+int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations,
+                    const std::string& table) {
     MigrationLock lock(session, table);
     session << "CREATE TABLE IF NOT EXISTS " + table +
-                   " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)";
+                   " (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at "
+                   "VARCHAR(40) NOT NULL)";
     Backend backend = BackendOf(session);
     int applied = 0;
     for (const auto& m : migrations) {
@@ -195,7 +199,8 @@ int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrat
         std::string name = m.name;
         int version = m.version;
         session << "INSERT INTO " + table +
-                       " (version, name, applied_at) VALUES (:version, :name, CAST(CURRENT_TIMESTAMP AS VARCHAR(40)))",
+                       " (version, name, applied_at) VALUES (:version, :name, "
+                       "CAST(CURRENT_TIMESTAMP AS VARCHAR(40)))",
             soci::use(version, "version"), soci::use(name, "name");
         tr.Commit();
         ++applied;

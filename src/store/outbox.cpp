@@ -10,16 +10,21 @@ namespace kpd::store {
 
 std::string_view ToString(OutboxState state) {
     switch (state) {
-    case OutboxState::Pending: return "pending";
-    case OutboxState::Sent: return "sent";
-    case OutboxState::Done: return "done";
-    case OutboxState::Failed: return "failed";
+    case OutboxState::Pending:
+        return "pending";
+    case OutboxState::Sent:
+        return "sent";
+    case OutboxState::Done:
+        return "done";
+    case OutboxState::Failed:
+        return "failed";
     }
     return "pending";
 }
 
 std::optional<OutboxState> OutboxStateFromString(std::string_view text) {
-    for (auto s : {OutboxState::Pending, OutboxState::Sent, OutboxState::Done, OutboxState::Failed}) {
+    for (auto s :
+         {OutboxState::Pending, OutboxState::Sent, OutboxState::Done, OutboxState::Failed}) {
         if (ToString(s) == text) {
             return s;
         }
@@ -29,8 +34,9 @@ std::optional<OutboxState> OutboxStateFromString(std::string_view text) {
 
 namespace {
 
-constexpr const char* kColumns = "SELECT id, platform_url, partner_id, actor, operation, idempotency_key, payload, "
-                                 "state, attempts, last_error, result, created_at, updated_at FROM outbox ";
+constexpr const char* kColumns =
+    "SELECT id, platform_url, partner_id, actor, operation, idempotency_key, payload, "
+    "state, attempts, last_error, result, created_at, updated_at FROM outbox ";
 
 // Reads the rows `where` selects (a clause using the named variables `bind`
 // adds) with into() variables: they convert whatever integer type each
@@ -66,7 +72,8 @@ std::vector<OutboxEntry> Query(soci::session& sql, const std::string& where, Bin
         e.partner_id = partner;
         auto parsed = OutboxStateFromString(state);
         if (!parsed) {
-            throw StoreError(StoreErrorKind::Other, "outbox.read", "unknown outbox state '" + state + "'");
+            throw StoreError(StoreErrorKind::Other, "outbox.read",
+                             "unknown outbox state '" + state + "'");
         }
         e.state = *parsed;
         out.push_back(e);
@@ -89,8 +96,8 @@ bool Transition(soci::session& sql, std::int64_t id, const char* set, const char
     st.exchange(soci::use(now, "now"));
     st.exchange(soci::use(rowId, "id"));
     st.alloc();
-    st.prepare(std::string("UPDATE outbox SET ") + set + ", updated_at = :now WHERE id = :id AND state IN (" +
-               fromStates + ")");
+    st.prepare(std::string("UPDATE outbox SET ") + set +
+               ", updated_at = :now WHERE id = :id AND state IN (" + fromStates + ")");
     st.define_and_bind();
     st.execute(true);
     return st.get_affected_rows() == 1;
@@ -107,12 +114,16 @@ OutboxEntry Outbox::Enqueue(const NewOutboxEntry& entry, const NewAuditRecord& a
         std::string state(ToString(OutboxState::Pending));
         long long id = 0;
         soci::transaction tr(sql);
-        sql << "INSERT INTO outbox (platform_url, partner_id, actor, operation, idempotency_key, payload, state, "
+        sql << "INSERT INTO outbox (platform_url, partner_id, actor, operation, idempotency_key, "
+               "payload, state, "
                "attempts, created_at, updated_at) "
-               "VALUES (:url, :partner, :actor, :op, :key, :payload, :state, 0, :created, :updated) RETURNING id",
-            soci::use(e.platform_url, "url"), soci::use(partner, "partner"), soci::use(e.actor, "actor"),
-            soci::use(e.operation, "op"), soci::use(e.idempotency_key, "key"), soci::use(e.payload, "payload"),
-            soci::use(state, "state"), soci::use(now, "created"), soci::use(now, "updated"), soci::into(id);
+               "VALUES (:url, :partner, :actor, :op, :key, :payload, :state, 0, :created, "
+               ":updated) RETURNING id",
+            soci::use(e.platform_url, "url"), soci::use(partner, "partner"),
+            soci::use(e.actor, "actor"), soci::use(e.operation, "op"),
+            soci::use(e.idempotency_key, "key"), soci::use(e.payload, "payload"),
+            soci::use(state, "state"), soci::use(now, "created"), soci::use(now, "updated"),
+            soci::into(id);
         LocalAuditLog::AppendOn(sql, audit);
         tr.commit();
 
@@ -133,15 +144,18 @@ OutboxEntry Outbox::Enqueue(const NewOutboxEntry& entry, const NewAuditRecord& a
 bool Outbox::MarkSending(std::int64_t id) {
     return Guarded("outbox.mark_sending", [&] {
         soci::session sql(m_workspace.Pool());
-        return Transition(sql, id, "state = 'sent', attempts = attempts + 1", "'pending', 'sent'", std::nullopt);
+        return Transition(sql, id, "state = 'sent', attempts = attempts + 1", "'pending', 'sent'",
+                          std::nullopt);
     });
 }
 
-bool Outbox::MarkDone(std::int64_t id, const std::string& result_json, const std::optional<NewAuditRecord>& audit) {
+bool Outbox::MarkDone(std::int64_t id, const std::string& result_json,
+                      const std::optional<NewAuditRecord>& audit) {
     return Guarded("outbox.mark_done", [&] {
         soci::session sql(m_workspace.Pool());
         soci::transaction tr(sql);
-        bool moved = Transition(sql, id, "state = 'done', result = :text, last_error = NULL", "'sent'", result_json);
+        bool moved = Transition(sql, id, "state = 'done', result = :text, last_error = NULL",
+                                "'sent'", result_json);
         if (moved && audit) {
             LocalAuditLog::AppendOn(sql, *audit);
         }
@@ -150,11 +164,13 @@ bool Outbox::MarkDone(std::int64_t id, const std::string& result_json, const std
     });
 }
 
-bool Outbox::MarkFailed(std::int64_t id, const std::string& error, const std::optional<NewAuditRecord>& audit) {
+bool Outbox::MarkFailed(std::int64_t id, const std::string& error,
+                        const std::optional<NewAuditRecord>& audit) {
     return Guarded("outbox.mark_failed", [&] {
         soci::session sql(m_workspace.Pool());
         soci::transaction tr(sql);
-        bool moved = Transition(sql, id, "state = 'failed', last_error = :text", "'pending', 'sent'", error);
+        bool moved =
+            Transition(sql, id, "state = 'failed', last_error = :text", "'pending', 'sent'", error);
         if (moved && audit) {
             LocalAuditLog::AppendOn(sql, *audit);
         }
@@ -181,7 +197,8 @@ std::optional<OutboxEntry> Outbox::Find(std::int64_t id) {
     return Guarded("outbox.find", [&]() -> std::optional<OutboxEntry> {
         soci::session sql(m_workspace.Pool());
         long long rowId = id;
-        auto rows = Query(sql, "WHERE id = :id", [&](soci::statement& st) { st.exchange(soci::use(rowId, "id")); });
+        auto rows = Query(sql, "WHERE id = :id",
+                          [&](soci::statement& st) { st.exchange(soci::use(rowId, "id")); });
         if (rows.empty()) {
             return std::nullopt;
         }

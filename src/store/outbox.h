@@ -84,8 +84,9 @@ class Outbox {
     std::optional<OutboxEntry> FindByKey(const std::string& idempotency_key);
     // Rows still to be confirmed (pending or sent), oldest first; limited to
     // one platform and partner when those are given.
-    std::vector<OutboxEntry> ListUnconfirmed(const std::optional<std::string>& platform_url = std::nullopt,
-                                             std::optional<std::int64_t> partner_id = std::nullopt);
+    std::vector<OutboxEntry>
+    ListUnconfirmed(const std::optional<std::string>& platform_url = std::nullopt,
+                    std::optional<std::int64_t> partner_id = std::nullopt);
     // Every row in one state, oldest first.
     std::vector<OutboxEntry> ListByState(OutboxState state);
 

@@ -10,11 +10,12 @@ namespace kpd::store {
 namespace {
 
 // An upsert both backends understand (SQLite 3.24+, PostgreSQL 9.5+).
-constexpr const char* kUpsert =
-    "INSERT INTO platform_cache (platform_url, partner_id, kind, cache_key, ordinal, json, fetched_at) "
-    "VALUES (:url, :partner, :kind, :key, :ordinal, :json, :at) "
-    "ON CONFLICT (platform_url, partner_id, kind, cache_key) "
-    "DO UPDATE SET ordinal = excluded.ordinal, json = excluded.json, fetched_at = excluded.fetched_at";
+constexpr const char* kUpsert = "INSERT INTO platform_cache (platform_url, partner_id, kind, "
+                                "cache_key, ordinal, json, fetched_at) "
+                                "VALUES (:url, :partner, :kind, :key, :ordinal, :json, :at) "
+                                "ON CONFLICT (platform_url, partner_id, kind, cache_key) "
+                                "DO UPDATE SET ordinal = excluded.ordinal, json = excluded.json, "
+                                "fetched_at = excluded.fetched_at";
 
 void Upsert(soci::session& sql, const CacheScope& scope, const std::string& key, int ordinal,
             const std::string& json, const std::string& at) {
@@ -48,7 +49,8 @@ std::optional<CachedItem> PlatformCache::Get(const CacheScope& scope, const std:
         CachedItem item;
         item.key = key;
         sql << "SELECT json, fetched_at FROM platform_cache "
-               "WHERE platform_url = :url AND partner_id = :partner AND kind = :kind AND cache_key = :key",
+               "WHERE platform_url = :url AND partner_id = :partner AND kind = :kind AND cache_key "
+               "= :key",
             soci::into(item.json), soci::into(item.fetched_at), soci::use(url, "url"),
             soci::use(partner, "partner"), soci::use(kind, "kind"), soci::use(cacheKey, "key");
         if (!sql.got_data()) {
@@ -69,7 +71,8 @@ void PlatformCache::ReplaceAll(const CacheScope& scope,
         soci::transaction tr(sql);
         // The DELETE comes first so the SQLite transaction takes the write lock
         // before reading anything (a read-then-write one could fail as busy).
-        sql << "DELETE FROM platform_cache WHERE platform_url = :url AND partner_id = :partner AND kind = :kind",
+        sql << "DELETE FROM platform_cache WHERE platform_url = :url AND partner_id = :partner AND "
+               "kind = :kind",
             soci::use(url, "url"), soci::use(partner, "partner"), soci::use(kind, "kind");
         int ordinal = 0;
         for (const auto& [key, json] : items) {
@@ -90,8 +93,8 @@ std::vector<CachedItem> PlatformCache::List(const CacheScope& scope) {
             (sql.prepare << "SELECT cache_key, json, fetched_at FROM platform_cache "
                             "WHERE platform_url = :url AND partner_id = :partner AND kind = :kind "
                             "ORDER BY ordinal, cache_key",
-             soci::into(row.key), soci::into(row.json), soci::into(row.fetched_at), soci::use(url, "url"),
-             soci::use(partner, "partner"), soci::use(kind, "kind"));
+             soci::into(row.key), soci::into(row.json), soci::into(row.fetched_at),
+             soci::use(url, "url"), soci::use(partner, "partner"), soci::use(kind, "kind"));
         st.execute();
         std::vector<CachedItem> out;
         while (st.fetch()) {

@@ -18,7 +18,7 @@ class Workspace;
 struct CacheScope {
     std::string platform_url; // the client's base URL, e.g. "http://127.0.0.1:8080"
     std::int64_t partner_id = 0;
-    std::string kind;         // what the JSON is, e.g. "partner", "user", "audit"
+    std::string kind; // what the JSON is, e.g. "partner", "user", "audit"
 };
 
 struct CachedItem {
@@ -37,7 +37,8 @@ class PlatformCache {
 
     // Replaces every item of the scope in one transaction, keeping their
     // order (a whole list fetched from the platform: users, an audit page…).
-    void ReplaceAll(const CacheScope& scope, const std::vector<std::pair<std::string, std::string>>& items);
+    void ReplaceAll(const CacheScope& scope,
+                    const std::vector<std::pair<std::string, std::string>>& items);
     // The items of a scope in the order ReplaceAll stored them (empty when none).
     std::vector<CachedItem> List(const CacheScope& scope);
 

@@ -12,7 +12,8 @@ std::optional<std::string> Settings::Get(const std::string& name) {
         soci::session sql(m_workspace.Pool());
         std::string key = name;
         std::string value;
-        sql << "SELECT value FROM settings WHERE name = :name", soci::into(value), soci::use(key, "name");
+        sql << "SELECT value FROM settings WHERE name = :name", soci::into(value),
+            soci::use(key, "name");
         if (!sql.got_data()) {
             return std::nullopt;
         }
@@ -31,7 +32,8 @@ void Settings::Set(const std::string& name, const std::string& value) {
         std::string text = value;
         std::string now = NowUtcText();
         sql << "INSERT INTO settings (name, value, updated_at) VALUES (:name, :value, :at) "
-               "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+               "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = "
+               "excluded.updated_at",
             soci::use(key, "name"), soci::use(text, "value"), soci::use(now, "at");
     });
 }

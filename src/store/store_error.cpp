@@ -10,20 +10,27 @@ namespace kpd::store {
 
 const char* ToString(StoreErrorKind kind) {
     switch (kind) {
-    case StoreErrorKind::Unavailable: return "unavailable";
-    case StoreErrorKind::Duplicate: return "duplicate";
-    case StoreErrorKind::AppendOnly: return "append_only";
-    case StoreErrorKind::Constraint: return "constraint";
-    case StoreErrorKind::Busy: return "busy";
-    case StoreErrorKind::NotFound: return "not_found";
-    case StoreErrorKind::Other: return "other";
+    case StoreErrorKind::Unavailable:
+        return "unavailable";
+    case StoreErrorKind::Duplicate:
+        return "duplicate";
+    case StoreErrorKind::AppendOnly:
+        return "append_only";
+    case StoreErrorKind::Constraint:
+        return "constraint";
+    case StoreErrorKind::Busy:
+        return "busy";
+    case StoreErrorKind::NotFound:
+        return "not_found";
+    case StoreErrorKind::Other:
+        return "other";
     }
     return "other";
 }
 
 StoreError::StoreError(StoreErrorKind kind, std::string operation, std::string detail)
-    : std::runtime_error(operation + ": " + detail), m_kind(kind), m_operation(std::move(operation)),
-      m_detail(std::move(detail)) {}
+    : std::runtime_error(operation + ": " + detail), m_kind(kind),
+      m_operation(std::move(operation)), m_detail(std::move(detail)) {}
 
 namespace {
 
@@ -69,12 +76,15 @@ StoreErrorKind KindOfSqlite(const soci::sqlite3_soci_error& e) {
     case SQLITE_CONSTRAINT:
         return Contains(message, "UNIQUE") ? StoreErrorKind::Duplicate : StoreErrorKind::Constraint;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return StoreErrorKind::Busy;
+    case SQLITE_LOCKED:
+        return StoreErrorKind::Busy;
     case SQLITE_CANTOPEN:
     case SQLITE_NOTADB:
     case SQLITE_PERM:
-    case SQLITE_READONLY: return StoreErrorKind::Unavailable;
-    default: return StoreErrorKind::Other;
+    case SQLITE_READONLY:
+        return StoreErrorKind::Unavailable;
+    default:
+        return StoreErrorKind::Other;
     }
 }
 

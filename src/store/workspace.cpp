@@ -54,7 +54,8 @@ Workspace::Workspace(const std::string& url, WorkspaceOptions options) : m_url(u
         // Migrate on the first session before the others open, so no session
         // ever sees a half-made schema.
         OpenInto(m_pool->at(0), *parsed);
-        m_appliedOnOpen = ApplyMigrations(m_pool->at(0), WorkspaceMigrations(), kWorkspaceMigrationsTable);
+        m_appliedOnOpen =
+            ApplyMigrations(m_pool->at(0), WorkspaceMigrations(), kWorkspaceMigrationsTable);
         for (std::size_t i = 1; i < m_poolSize; ++i) {
             OpenInto(m_pool->at(i), *parsed);
         }
@@ -68,14 +69,23 @@ int Workspace::SchemaVersion() {
         soci::session sql(*m_pool);
         int version = 0;
         soci::indicator ind = soci::i_null;
-        sql << std::string("SELECT MAX(version) FROM ") + kWorkspaceMigrationsTable, soci::into(version, ind);
+        sql << std::string("SELECT MAX(version) FROM ") + kWorkspaceMigrationsTable,
+            soci::into(version, ind);
         return ind == soci::i_null ? 0 : version;
     });
 }
 
-PlatformCache Workspace::Cache() { return PlatformCache(*this); }
-Outbox Workspace::OutboxQueue() { return Outbox(*this); }
-LocalAuditLog Workspace::Audit() { return LocalAuditLog(*this); }
-Settings Workspace::Preferences() { return Settings(*this); }
+PlatformCache Workspace::Cache() {
+    return PlatformCache(*this);
+}
+Outbox Workspace::OutboxQueue() {
+    return Outbox(*this);
+}
+LocalAuditLog Workspace::Audit() {
+    return LocalAuditLog(*this);
+}
+Settings Workspace::Preferences() {
+    return Settings(*this);
+}
 
 } // namespace kpd::store

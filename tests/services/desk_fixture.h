@@ -28,7 +28,8 @@ inline api::ClientOptions FastOptions(const std::string& base_url) {
 
 struct DeskFixture {
     DeskFixture()
-        : workspaceUrl(FreshDatabaseUrl("workspace")), workspace(std::make_unique<store::Workspace>(workspaceUrl)),
+        : workspaceUrl(FreshDatabaseUrl("workspace")),
+          workspace(std::make_unique<store::Workspace>(workspaceUrl)),
           client(std::make_unique<api::PlatformClient>(FastOptions(sandbox.BaseUrl()))) {}
 
     store::Workspace& Ws() { return *workspace; }
@@ -36,8 +37,9 @@ struct DeskFixture {
 
     void SignInAs(const std::string& login) {
         auto outcome = services::SignIn(Client(), Ws(), login, "demo");
-        BOOST_REQUIRE_MESSAGE(outcome.Ok(), "sign-in as " << login << " failed: "
-                                                          << (outcome.error ? outcome.error->message : "problems"));
+        BOOST_REQUIRE_MESSAGE(
+            outcome.Ok(), "sign-in as " << login << " failed: "
+                                        << (outcome.error ? outcome.error->message : "problems"));
     }
 
     // A fresh client on the same platform (e.g. a desk started later).
@@ -48,7 +50,8 @@ struct DeskFixture {
     long long Count(const std::string& table, const std::string& where = "") {
         auto sql = store::OpenSession(workspaceUrl);
         long long n = 0;
-        *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where), soci::into(n);
+        *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where),
+            soci::into(n);
         return n;
     }
 

@@ -52,7 +52,8 @@ BOOST_AUTO_TEST_CASE(store_errors_and_problems) {
     BOOST_TEST(m.params.at("operation") == "outbox.enqueue");
     store::StoreError gone(store::StoreErrorKind::Unavailable, "workspace.open", "no such file");
     BOOST_TEST(services::Describe(gone).code == "workspace.unavailable");
-    auto p = services::Describe(domain::Problem{"/roles", "required", "at least one role is required"});
+    auto p =
+        services::Describe(domain::Problem{"/roles", "required", "at least one role is required"});
     BOOST_TEST(p.code == "problem.required");
     BOOST_TEST(p.params.at("field") == "/roles");
 }

@@ -30,7 +30,8 @@ BOOST_AUTO_TEST_CASE(platform_gone_answers_the_cached_copy_and_says_so) {
     BOOST_TEST(offline.Value().cached_at.has_value());
     BOOST_TEST(offline.Value().value.name == online.Value().value.name);
     BOOST_TEST(offline.Value().value.inn == online.Value().value.inn);
-    BOOST_TEST(services::Describe(*offline.Value().offline_error, sandbox.BaseUrl()).code == "platform.unreachable");
+    BOOST_TEST(services::Describe(*offline.Value().offline_error, sandbox.BaseUrl()).code ==
+               "platform.unreachable");
 }
 
 BOOST_AUTO_TEST_CASE(desk_started_offline_shows_what_the_workspace_remembers) {

@@ -20,7 +20,8 @@ long CountLogin(api::PlatformClient& client, store::Workspace& ws, const std::st
     BOOST_REQUIRE(list.Ok());
     BOOST_REQUIRE(!list.Value().from_cache);
     const auto& users = list.Value().value;
-    return std::count_if(users.begin(), users.end(), [&](const auto& u) { return u.login == login; });
+    return std::count_if(users.begin(), users.end(),
+                         [&](const auto& u) { return u.login == login; });
 }
 
 std::int64_t IdOf(api::PlatformClient& client, store::Workspace& ws, const std::string& login) {
@@ -114,10 +115,11 @@ BOOST_AUTO_TEST_CASE(lost_answer_resent_creates_exactly_one_user) {
     // The desk stored and sent the operation, the platform applied it, and the
     // answer never came back (crash, dropped connection): the row stays "sent".
     auto user = Cashier("cashier.lost");
-    store::NewOutboxEntry entry{sandbox.BaseUrl(), Client().CurrentSession()->partner.id, "admin",
-                                "user.create",     api::NewIdempotencyKey(),             contract::ToJson(user).dump()};
-    auto stored = Ws().OutboxQueue().Enqueue(entry, {"admin", sandbox.BaseUrl(), "user.create.requested", "user",
-                                                     user.login, "test"});
+    store::NewOutboxEntry entry{
+        sandbox.BaseUrl(),        Client().CurrentSession()->partner.id, "admin", "user.create",
+        api::NewIdempotencyKey(), contract::ToJson(user).dump()};
+    auto stored = Ws().OutboxQueue().Enqueue(
+        entry, {"admin", sandbox.BaseUrl(), "user.create.requested", "user", user.login, "test"});
     BOOST_REQUIRE(Ws().OutboxQueue().MarkSending(stored.id));
     BOOST_REQUIRE(Client().CreateUser(user, entry.idempotency_key).Ok());
 

@@ -9,7 +9,8 @@ using namespace kpd;
 
 namespace {
 domain::User Find(const std::vector<domain::User>& users, const std::string& login) {
-    auto it = std::find_if(users.begin(), users.end(), [&](const auto& u) { return u.login == login; });
+    auto it =
+        std::find_if(users.begin(), users.end(), [&](const auto& u) { return u.login == login; });
     BOOST_REQUIRE_MESSAGE(it != users.end(), "no user " << login);
     return *it;
 }
@@ -30,7 +31,8 @@ BOOST_AUTO_TEST_CASE(admin_lists_every_demo_user_and_the_list_is_cached) {
     const auto& users = list.Value().value;
     BOOST_TEST(users.size() >= 6u);
     BOOST_TEST(progress.last == static_cast<std::int64_t>(users.size()));
-    BOOST_TEST(std::is_sorted(users.begin(), users.end(), [](auto& a, auto& b) { return a.id < b.id; }));
+    BOOST_TEST(
+        std::is_sorted(users.begin(), users.end(), [](auto& a, auto& b) { return a.id < b.id; }));
     Find(users, "viewer");
 
     sandbox.Stop();
@@ -71,8 +73,8 @@ BOOST_AUTO_TEST_CASE(roles_change_then_a_stale_version_is_a_conflict_with_the_cu
     BOOST_TEST(Count("audit_log", "action = 'user.set_roles'") == 1);
 
     // A second desk still holding the old version: nothing is overwritten.
-    auto stale = services::SetUserRoles(Client(), Ws(), before.id, domain::RoleSet{domain::Role::Finance},
-                                        before.version);
+    auto stale = services::SetUserRoles(Client(), Ws(), before.id,
+                                        domain::RoleSet{domain::Role::Finance}, before.version);
     BOOST_TEST(!stale.Ok());
     BOOST_TEST(stale.Conflict());
     BOOST_REQUIRE(stale.error.has_value());

@@ -10,7 +10,8 @@ BOOST_FIXTURE_TEST_SUITE(audit_log, test::WorkspaceFixture)
 
 BOOST_AUTO_TEST_CASE(append_then_list_newest_first) {
     auto first = Ws().Audit().Append({"admin", "http://p", "sign_in", "session", "", "signed in"});
-    auto second = Ws().Audit().Append({"admin", "http://p", "user.create.requested", "user", "new", "login new"});
+    auto second = Ws().Audit().Append(
+        {"admin", "http://p", "user.create.requested", "user", "new", "login new"});
     BOOST_TEST(second > first);
     auto rows = Ws().Audit().ListNewest(10);
     BOOST_REQUIRE(rows.size() == 2u);
@@ -36,13 +37,16 @@ BOOST_AUTO_TEST_CASE(update_is_refused_by_the_database) {
 BOOST_AUTO_TEST_CASE(delete_is_refused_by_the_database) {
     Ws().Audit().Append({"admin", "http://p", "sign_in", "session", "", "signed in"});
     auto sql = store::OpenSession(url);
-    auto kind = test::ErrorKindOf([&] { store::Guarded("test.delete", [&] { *sql << "DELETE FROM audit_log"; }); });
+    auto kind = test::ErrorKindOf(
+        [&] { store::Guarded("test.delete", [&] { *sql << "DELETE FROM audit_log"; }); });
     BOOST_TEST((kind == StoreErrorKind::AppendOnly));
     BOOST_TEST(Count("audit_log") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(empty_action_is_a_constraint_error) {
-    auto kind = test::ErrorKindOf([&] { Ws().Audit().Append({"admin", "http://p", "", "x", "", ""}); });
+    auto kind = test::ErrorKindOf([&] {
+        Ws().Audit().Append({"admin", "http://p", "", "x", "", ""});
+    });
     BOOST_TEST((kind == StoreErrorKind::Constraint));
 }
 

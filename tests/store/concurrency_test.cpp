@@ -13,7 +13,8 @@ using namespace kpd;
 namespace {
 constexpr int kPerThread = 40;
 
-void Write(store::Workspace& ws, test::WorkspaceFixture& f, const std::string& prefix, std::atomic<int>& errors) {
+void Write(store::Workspace& ws, test::WorkspaceFixture& f, const std::string& prefix,
+           std::atomic<int>& errors) {
     for (int i = 0; i < kPerThread; ++i) {
         try {
             auto key = prefix + "-" + std::to_string(i);
@@ -40,7 +41,8 @@ BOOST_AUTO_TEST_CASE(two_threads_share_one_workspace_pool) {
     BOOST_TEST(errors.load() == 0);
     BOOST_TEST(Count("outbox", "state = 'done'") == 2 * kPerThread);
     BOOST_TEST(Count("audit_log", "action = 'concurrent'") == 2 * kPerThread);
-    BOOST_TEST(Ws().Cache().Get({"http://p", 1, "counter"}, "a")->json == std::to_string(kPerThread - 1));
+    BOOST_TEST(Ws().Cache().Get({"http://p", 1, "counter"}, "a")->json ==
+               std::to_string(kPerThread - 1));
 }
 
 BOOST_AUTO_TEST_CASE(two_desks_with_their_own_workspaces_on_one_database) {

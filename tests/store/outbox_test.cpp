@@ -93,7 +93,8 @@ BOOST_AUTO_TEST_CASE(unconfirmed_lists_pending_and_sent_oldest_first_per_platfor
 
 BOOST_AUTO_TEST_CASE(duplicate_idempotency_key_is_rejected_and_leaves_no_trace) {
     Ws().OutboxQueue().Enqueue(Entry("same"), Audit("first"));
-    auto kind = test::ErrorKindOf([&] { Ws().OutboxQueue().Enqueue(Entry("same"), Audit("second")); });
+    auto kind =
+        test::ErrorKindOf([&] { Ws().OutboxQueue().Enqueue(Entry("same"), Audit("second")); });
     BOOST_TEST((kind == StoreErrorKind::Duplicate));
     BOOST_TEST(Count("outbox") == 1);
     BOOST_TEST(Count("audit_log", "action = 'second'") == 0);

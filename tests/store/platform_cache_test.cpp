@@ -24,7 +24,7 @@ BOOST_AUTO_TEST_CASE(put_then_get_returns_the_json_and_when) {
     auto got = Ws().Cache().Get(kPartner, "self");
     BOOST_REQUIRE(got.has_value());
     BOOST_TEST(got->json == R"({"id":1,"name":"Перекрёсток"})"); // UTF-8 survives both backends
-    BOOST_TEST(got->fetched_at.size() == 20u);                  // "YYYY-MM-DDTHH:MM:SSZ"
+    BOOST_TEST(got->fetched_at.size() == 20u);                   // "YYYY-MM-DDTHH:MM:SSZ"
     BOOST_TEST(got->fetched_at.back() == 'Z');
 }
 

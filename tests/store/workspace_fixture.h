@@ -16,7 +16,8 @@
 namespace kpd::test {
 
 struct WorkspaceFixture {
-    WorkspaceFixture() : url(FreshDatabaseUrl("workspace")), workspace(std::make_unique<store::Workspace>(url)) {}
+    WorkspaceFixture()
+        : url(FreshDatabaseUrl("workspace")), workspace(std::make_unique<store::Workspace>(url)) {}
 
     store::Workspace& Ws() { return *workspace; }
 
@@ -24,7 +25,8 @@ struct WorkspaceFixture {
     long long Count(const std::string& table, const std::string& where = "") {
         auto sql = store::OpenSession(url);
         long long n = 0;
-        *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where), soci::into(n);
+        *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where),
+            soci::into(n);
         return n;
     }
 

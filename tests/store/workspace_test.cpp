@@ -28,7 +28,8 @@ BOOST_AUTO_TEST_CASE(fresh_database_gets_every_migration_once) {
     BOOST_TEST(again.MigrationsAppliedOnOpen() == 0);
     BOOST_TEST(again.SchemaVersion() >= 1);
     BOOST_TEST(again.Preferences().GetOr("team", "") == "north"); // nothing was recreated
-    BOOST_TEST(std::string(store::ToString(again.GetBackend())) == test::ToString(test::CurrentBackend()));
+    BOOST_TEST(std::string(store::ToString(again.GetBackend())) ==
+               test::ToString(test::CurrentBackend()));
 }
 
 BOOST_AUTO_TEST_CASE(two_workspaces_opening_one_database_at_once_both_succeed) {
@@ -57,7 +58,8 @@ BOOST_AUTO_TEST_CASE(malformed_url_is_unavailable) {
 }
 
 BOOST_AUTO_TEST_CASE(unreachable_server_is_unavailable) {
-    auto kind = test::ErrorKindOf([] { store::Workspace ws("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"); });
+    auto kind = test::ErrorKindOf(
+        [] { store::Workspace ws("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"); });
     BOOST_TEST((kind == StoreErrorKind::Unavailable));
 }
 
@@ -72,7 +74,8 @@ BOOST_AUTO_TEST_CASE(default_url_follows_xdg_data_home) {
     const char* oldXdg = std::getenv("XDG_DATA_HOME");
     std::string saved = oldXdg ? oldXdg : "";
     ::setenv("XDG_DATA_HOME", "/srv/data", 1);
-    BOOST_TEST(store::DefaultWorkspaceUrl() == "sqlite:/srv/data/koshelek-partner-desk/workspace.db");
+    BOOST_TEST(store::DefaultWorkspaceUrl() ==
+               "sqlite:/srv/data/koshelek-partner-desk/workspace.db");
     ::setenv("XDG_DATA_HOME", "relative/is/ignored", 1);
     std::string home = std::getenv("HOME") ? std::getenv("HOME") : ".";
     BOOST_TEST(store::DefaultWorkspaceUrl() ==
