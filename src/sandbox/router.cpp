@@ -7,6 +7,8 @@
 #include "sandbox/token_store.h"
 #include "sandbox/user_repository.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -153,7 +155,12 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
 bool Router::Authenticate(RequestContext& ctx, Access access) {
     auto header = ctx.req.get_header_value("Authorization");
     const std::string bearer = "Bearer ";
-    bool hasToken = header.size() > bearer.size() && header.compare(0, bearer.size(), bearer) == 0;
+    // The scheme name is case-insensitive (RFC 9110 section 11.1).
+    bool hasToken = header.size() > bearer.size() &&
+                    std::equal(bearer.begin(), bearer.end(), header.begin(), [](char a, char b) {
+                        return std::tolower(static_cast<unsigned char>(a)) ==
+                               std::tolower(static_cast<unsigned char>(b));
+                    });
     auto fail = [&](const std::string& code, const std::string& detail) {
         if (access == Access::Anyone) {
             return true; // a bad token on an open route just leaves the caller anonymous
