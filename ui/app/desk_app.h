@@ -32,6 +32,7 @@ class DeskApp : public wxApp {
     MainFrame* MainWindow() const { return m_frame; }
     // Options parsed from the command line (the test passes its own argv).
     const DeskOptions& Options() const { return m_options; }
+    TokenVault& Vault() const { return *m_vault; }
 
   private:
     void ShowSignIn(const wxString& error, bool show);

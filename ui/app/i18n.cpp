@@ -6,15 +6,21 @@
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
+#include <wx/utils.h>
 
 namespace kpd::ui {
 namespace {
 
 UiLanguage g_language = UiLanguage::English;
 
-// Where partner-desk.mo may be: beside the build tree (build/<x>/locale when
-// run from build/<x>/ui/) and the installed prefix (<prefix>/share/locale).
+// Where partner-desk.mo may be: PARTNER_DESK_LOCALE_DIR (tests), beside the
+// build tree (build/<x>/locale when run from build/<x>/ui/) and the installed
+// prefix (<prefix>/share/locale; also searched by default).
 void AddCatalogueDirectories() {
+    wxString fromEnvironment;
+    if (wxGetEnv("PARTNER_DESK_LOCALE_DIR", &fromEnvironment) && wxFileName::DirExists(fromEnvironment)) {
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(fromEnvironment);
+    }
     const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
     wxFileName up(exe.GetPath(), wxEmptyString);
     up.RemoveLastDir();

@@ -98,11 +98,20 @@ wxString DescribeWorkspaceFailure(const std::string& code, const std::string& en
 
 wxString AuditActionName(const std::string& action) {
     if (action == "auth.login") return _("Signed in");
+    if (action == "auth.login_failed") return _("Failed sign-in");
+    if (action == "sandbox.clock") return _("Sandbox clock set");
     if (action == "user.create") return _("User added");
     if (action == "user.set_roles") return _("Roles changed");
     if (action == "user.disable") return _("User disabled");
     if (action == "user.enable") return _("User enabled");
     return FromUtf8(action);
+}
+
+wxString AuditObjectName(const std::string& type, const std::string& id) {
+    wxString name = FromUtf8(type);
+    if (type == "user") name = _("user");
+    if (type == "clock") name = _("clock");
+    return id.empty() ? name : name + " " + FromUtf8(id);
 }
 
 wxString FormatInstant(const std::string& rfc3339) {

@@ -28,6 +28,8 @@ wxString DescribeApiError(const api::ApiError& error);
 wxString DescribeWorkspaceFailure(const std::string& code, const std::string& english);
 
 wxString AuditActionName(const std::string& action);
+// "user 5" — the kind of object an audit entry is about, and its id.
+wxString AuditObjectName(const std::string& type, const std::string& id);
 
 // "23.11.2026 19:40" in Moscow time for an RFC 3339 instant; the text itself
 // when it does not parse.

@@ -21,10 +21,10 @@ AuditPanel::AuditPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, D
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
-    m_list->AppendTextColumn(_("When (Moscow)"), wxDATAVIEW_CELL_INERT, FromDIP(140));
-    m_list->AppendTextColumn(_("Who"), wxDATAVIEW_CELL_INERT, FromDIP(130));
-    m_list->AppendTextColumn(_("Action"), wxDATAVIEW_CELL_INERT, FromDIP(160));
-    m_list->AppendTextColumn(_("Object"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_list->AppendTextColumn(_("When (Moscow)"), wxDATAVIEW_CELL_INERT, FromDIP(135));
+    m_list->AppendTextColumn(_("Who"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    m_list->AppendTextColumn(_("Action"), wxDATAVIEW_CELL_INERT, FromDIP(215));
+    m_list->AppendTextColumn(_("Object"), wxDATAVIEW_CELL_INERT, FromDIP(120));
     m_list->AppendTextColumn(_("Details"), wxDATAVIEW_CELL_INERT, FromDIP(300));
     m_list->AppendTextColumn(_("Client"), wxDATAVIEW_CELL_INERT, FromDIP(140));
     sizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
@@ -43,7 +43,7 @@ void AuditPanel::Reload() {
                     row.push_back(FormatInstant(entry.at));
                     row.push_back(FromUtf8(entry.actor_login));
                     row.push_back(AuditActionName(entry.action));
-                    row.push_back(FromUtf8(entry.object_type + (entry.object_id.empty() ? "" : " " + entry.object_id)));
+                    row.push_back(AuditObjectName(entry.object_type, entry.object_id));
                     row.push_back(FromUtf8(entry.detail));
                     row.push_back(FromUtf8(entry.client));
                     m_list->AppendItem(row);
@@ -58,7 +58,10 @@ void AuditPanel::Reload() {
             } else if (loaded.error) {
                 m_banner->ShowMessage(DescribeApiError(*loaded.error), wxICON_ERROR);
             } else {
-                m_banner->Dismiss();
+                if (m_banner->IsShown()) m_banner->Dismiss();
+                const int count = m_list->GetItemCount();
+                // TRANSLATORS: status bar after loading; %d is the number of audit entries shown.
+                m_shell.ShowStatus(wxString::Format(wxPLURAL("%d entry", "%d entries", count), count));
             }
             Layout();
         })

@@ -7,6 +7,7 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/time.h>
 #include <wx/timer.h>
 
 namespace kpd::ui {
@@ -52,19 +53,21 @@ void ActivityStrip::Update() {
     }
     m_label->SetLabel(text);
     m_indeterminate = task.total <= 0;
-    if (m_indeterminate) {
-        if (!m_pulse.IsRunning()) m_pulse.Start(100);
-    } else {
-        m_pulse.Stop();
+    if (!m_indeterminate) {
         m_gauge->SetValue(static_cast<int>(100 * std::min(task.done, task.total) / task.total));
     }
-    if (!IsShown()) {
-        Show();
-        GetParent()->Layout();
+    if (!m_pulse.IsRunning()) {
+        m_since = wxGetLocalTimeMillis();
+        m_pulse.Start(100);
     }
 }
 
 void ActivityStrip::OnPulse() {
+    // Quick tasks never show the strip: it appears after a short delay.
+    if (!IsShown() && wxGetLocalTimeMillis() - m_since >= 300) {
+        Show();
+        GetParent()->Layout();
+    }
     if (m_indeterminate) m_gauge->Pulse();
 }
 

@@ -3,6 +3,7 @@
 // tasks run: what is being done, a gauge (pulsing when the total is unknown)
 // and Cancel. It listens to TaskRunner; UI thread only.
 #include <wx/panel.h>
+#include <wx/longlong.h>
 #include <wx/timer.h>
 
 class wxButton;
@@ -26,6 +27,7 @@ class ActivityStrip : public wxPanel {
     wxTimer m_pulse{this}; // owned: stops with the window
     std::uint64_t m_shownTask = 0;
     bool m_indeterminate = false;
+    wxLongLong m_since; // when the current run of tasks began
 };
 
 } // namespace kpd::ui

@@ -125,8 +125,7 @@ void MainFrame::BuildMenus() {
 void MainFrame::UpdateStatusBar() {
     const SessionInfo& info = m_session->Info();
     SetStatusText(FromUtf8(info.platform_url), FieldPlatform);
-    // TRANSLATORS: status bar; %s the login, %s the user's roles, e.g. "admin — Администратор партнёра".
-    SetStatusText(wxString::Format(_("%s — %s"), FromUtf8(info.login), RoleNames(info.roles)), FieldUser);
+    SetStatusText(FromUtf8(info.login) + " — " + RoleNames(info.roles), FieldUser);
     SetStatusText(m_online ? _("Online") : _("Offline"), FieldOnline);
 }
 
@@ -158,6 +157,7 @@ wxWindow* MainFrame::PageOf(Area area) const {
 wxString MainFrame::StatusField(int field) const { return GetStatusBar()->GetStatusText(field); }
 
 void MainFrame::OnPageChanged() {
+    ShowStatus(wxString()); // the last page's message does not belong to this one
     if (auto* page = dynamic_cast<AreaPage*>(m_book->GetCurrentPage())) page->Activate();
 }
 

@@ -54,9 +54,9 @@ UsersPanel::UsersPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, D
 
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_ROW_LINES | wxDV_SINGLE);
-    m_list->AppendTextColumn(_("Login"), wxDATAVIEW_CELL_INERT, FromDIP(150));
-    m_list->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(220));
-    m_list->AppendTextColumn(_("Roles"), wxDATAVIEW_CELL_INERT, FromDIP(330));
+    m_list->AppendTextColumn(_("Login"), wxDATAVIEW_CELL_INERT, FromDIP(140));
+    m_list->AppendTextColumn(_("Full name"), wxDATAVIEW_CELL_INERT, FromDIP(250));
+    m_list->AppendTextColumn(_("Roles"), wxDATAVIEW_CELL_INERT, FromDIP(320));
     m_list->AppendTextColumn(_("State"), wxDATAVIEW_CELL_INERT, FromDIP(120));
     sizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
     SetSizer(sizer);

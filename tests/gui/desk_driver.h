@@ -1,0 +1,58 @@
+#pragma once
+// Drives the real desk for the GUI smoke test: a DeskApp whose OnInit also
+// starts a script of steps run from a timer on the UI thread. Each step acts
+// (simulated mouse and keyboard through wxUIActionSimulator, or a menu
+// command) and then waits for a condition with a deadline, so the event loop
+// keeps running and the desk works exactly as for a person.
+#include "ui/app/desk_app.h"
+
+#include <wx/timer.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace kpd::test {
+
+struct DriverStep {
+    std::string name;
+    std::function<void()> act;            // runs once
+    std::function<bool()> done;           // polled until true (or the deadline)
+    std::chrono::milliseconds timeout{20000};
+    std::chrono::milliseconds settle{0};  // wait after `done` (painting) before the next step
+};
+
+// What the run saw, for the test's assertions after wxEntry returns.
+struct DriverReport {
+    std::vector<std::string> passed;
+    std::string failed_step; // empty when every step passed
+    std::vector<std::string> notes;
+};
+
+class SmokeApp : public ui::DeskApp {
+  public:
+    SmokeApp(std::function<std::vector<DriverStep>(SmokeApp&)> script, DriverReport& report);
+    bool OnInit() override;
+
+  private:
+    void Tick();
+
+    std::function<std::vector<DriverStep>(SmokeApp&)> m_makeScript;
+    DriverReport& m_report;
+    std::vector<DriverStep> m_steps;
+    std::size_t m_current = 0;
+    bool m_acted = false;
+    std::chrono::steady_clock::time_point m_started;
+    std::chrono::steady_clock::time_point m_doneAt;
+    bool m_settling = false;
+    wxTimer m_timer;
+};
+
+// Screenshot of the whole X screen into `path` (ImageMagick's import).
+bool SaveScreenshot(const std::string& path);
+
+// Moves the pointer to the middle of `window` and clicks it (real X input).
+void ClickOn(wxWindow* window);
+
+} // namespace kpd::test
