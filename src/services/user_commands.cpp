@@ -101,4 +101,13 @@ api::Result<ResendReport> ResendPending(api::PlatformClient& client, store::Work
     return report;
 }
 
+std::vector<store::OutboxEntry> UnconfirmedOperations(api::PlatformClient& client,
+                                                      store::Workspace& workspace) {
+    auto context = CurrentContext(client, workspace);
+    if (!context) {
+        return {};
+    }
+    return workspace.OutboxQueue().ListUnconfirmed(context->platform_url, context->partner_id);
+}
+
 } // namespace kpd::services

@@ -47,4 +47,10 @@ api::Result<ResendReport> ResendPending(api::PlatformClient& client, store::Work
                                         const domain::CancelTokenPtr& cancel = nullptr,
                                         domain::ProgressSink* progress = nullptr);
 
+// The operations still waiting in the outbox for this platform and partner
+// (pending, or sent with no answer), oldest first, for a status line or a
+// list; empty without any session, current or remembered.
+std::vector<store::OutboxEntry> UnconfirmedOperations(api::PlatformClient& client,
+                                                      store::Workspace& workspace);
+
 } // namespace kpd::services

@@ -97,6 +97,7 @@ BOOST_AUTO_TEST_CASE(offline_create_is_queued_then_resent_with_the_same_key) {
     auto pending = Ws().OutboxQueue().Find(outcome.outbox_id);
     BOOST_TEST((pending->state == OutboxState::Pending));
     BOOST_TEST(pending->last_error.has_value());
+    BOOST_TEST(services::UnconfirmedOperations(Client(), Ws()).size() == 1u);
 
     sandbox.Restart();
     auto report = services::ResendPending(Client(), Ws());
@@ -108,6 +109,7 @@ BOOST_AUTO_TEST_CASE(offline_create_is_queued_then_resent_with_the_same_key) {
     BOOST_TEST(done->idempotency_key == pending->idempotency_key);
     BOOST_TEST(done->attempts == 2);
     BOOST_TEST(CountLogin(Client(), Ws(), "cashier.offline") == 1);
+    BOOST_TEST(services::UnconfirmedOperations(Client(), Ws()).empty());
 }
 
 BOOST_AUTO_TEST_CASE(lost_answer_resent_creates_exactly_one_user) {
