@@ -1,7 +1,8 @@
 // NewIdempotencyKey: a UUID v4 from the operating system's random source.
 // The key is what makes a retried POST safe, so two keys must never collide:
-// std::random_device reads the kernel's CSPRNG on glibc/Linux, never a
-// seeded pseudo-random engine that two processes could start identically.
+// the bytes come from the kernel's CSPRNG (/dev/urandom, named explicitly so
+// libstdc++ cannot pick another source), never from a seeded pseudo-random
+// engine that two processes could start identically.
 #include "api/platform_client.h"
 
 #include <array>
@@ -12,7 +13,7 @@ namespace kpd::api {
 
 std::string NewIdempotencyKey() {
     // random_device is not guaranteed thread-safe to share; one per call is cheap.
-    std::random_device device;
+    std::random_device device("/dev/urandom");
     std::array<std::uint8_t, 16> bytes{};
     for (std::size_t i = 0; i < bytes.size(); i += 4) {
         std::uint32_t word = device();
