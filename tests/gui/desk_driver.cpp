@@ -1,5 +1,6 @@
 #include "desk_driver.h"
 
+#include <wx/dialog.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
@@ -50,8 +51,16 @@ void SmokeApp::Tick() {
     if (Clock::now() - m_started > step.timeout) {
         std::fprintf(stderr, "smoke: step '%s' timed out\n", step.name.c_str());
         m_report.failed_step = step.name;
+        SaveScreenshot(KPD_BUILD_DIR "/tests/gui/screenshots/failed-step.png");
         m_timer.Stop();
-        ExitMainLoop();
+        // A modal dialog runs its own loop: end it first, or the test would hang.
+        for (wxWindow* window : wxTopLevelWindows) {
+            if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) {
+                dialog->EndModal(wxID_CANCEL);
+            }
+        }
+        CallAfter([this] { ExitMainLoop(); }); // once the modal loop has returned
+
     }
 }
 

@@ -14,6 +14,8 @@
 #include "ui/main/main_frame.h"
 #include "ui/partner/partner_profile_panel.h"
 #include "ui/signin/sign_in_dialog.h"
+#include "ui/users/add_user_dialog.h"
+#include "ui/users/role_checklist.h"
 #include "ui/users/users_panel.h"
 
 #include <wx/button.h>
@@ -40,6 +42,56 @@ struct Check {
 std::string Language() {
     const char* lang = std::getenv("KPD_SMOKE_LANG");
     return lang && *lang ? lang : "en";
+}
+
+kpd::ui::AddUserDialog* OpenAddUserDialog() {
+    for (wxWindow* window : wxTopLevelWindows) {
+        if (auto* dialog = dynamic_cast<kpd::ui::AddUserDialog*>(window)) return dialog;
+    }
+    return nullptr;
+}
+
+// On the users page: Add user…, a bad login shows its problem inline, then a
+// good user is added through the platform and appears in the list.
+template <class Frame, class Shot>
+void AddUserSteps(std::vector<DriverStep>& steps, Frame frame, Shot shot, std::vector<Check>& checks) {
+    auto users = [frame] { return dynamic_cast<kpd::ui::UsersPanel*>(frame()->PageOf(kpd::ui::Area::Users)); };
+    auto type = [](wxTextCtrl* field, const char* text) {
+        kpd::test::ClickOn(field);
+        wxUIActionSimulator sim;
+        sim.Char('a', wxMOD_CONTROL);
+        sim.Text(text);
+    };
+    steps.push_back({"users: Add user… opens the dialog", [users] { kpd::test::ClickOn(users()->AddButton()); },
+                     [] { return OpenAddUserDialog() && OpenAddUserDialog()->IsShown(); }, 10s, 500ms});
+    steps.push_back({"users: a bad login is named under its field",
+                     [type] { type(OpenAddUserDialog()->LoginField(), "9x"); },
+                     [] { return !OpenAddUserDialog()->ProblemText("/login").empty(); }, 10s, 300ms});
+    steps.push_back({"users: screenshot of the add-user dialog", [shot] { shot("02b-add-user-problem"); }, nullptr});
+    // One field per step: simulated input is asynchronous, so each waits for its text.
+    const std::pair<const char*, wxTextCtrl* (kpd::ui::AddUserDialog::*)() const> fields[] = {
+        {"smoke.user", &kpd::ui::AddUserDialog::LoginField},
+        {"Smoke Test", &kpd::ui::AddUserDialog::NameField},
+        {"secret1", &kpd::ui::AddUserDialog::PasswordField}};
+    for (const auto& [text, field] : fields) {
+        steps.push_back({std::string("users: type ") + text,
+                         [type, text = text, field = field] { type((OpenAddUserDialog()->*field)(), text); },
+                         [text = text, field = field] { return (OpenAddUserDialog()->*field)()->GetValue() == text; },
+                         10s, 200ms});
+    }
+    steps.push_back({"users: choose the viewer role",
+                     [] { OpenAddUserDialog()->RolesField()->Check(0, true); },
+                     [] { return OpenAddUserDialog()->ProblemText("/login").empty(); }, 10s, 300ms});
+    steps.push_back({"users: Add sends it to the platform and the list shows it",
+                     [] { kpd::test::ClickOn(OpenAddUserDialog()->AddButton()); },
+                     [users] {
+                         const auto logins = users()->ListedLogins();
+                         return !OpenAddUserDialog() &&
+                                std::find(logins.begin(), logins.end(), "smoke.user") != logins.end();
+                     },
+                     20s, 300ms});
+    steps.push_back({"users: checked", [&checks] { checks.push_back({"a user added through the dialog", true}); },
+                     nullptr});
 }
 
 } // namespace
@@ -148,6 +200,7 @@ BOOST_AUTO_TEST_CASE(signs_in_through_the_dialog_and_opens_every_area) {
             std::snprintf(name, sizeof name, "%02d-%s", ++index, area.key);
             steps.push_back({std::string("screenshot of ") + area.key, [shot, n = std::string(name)] { shot(n); },
                              nullptr});
+            if (which == kpd::ui::Area::Users) AddUserSteps(steps, frame, shot, checks);
         }
         steps.push_back({"the token is in the secret store, or the desk said why not",
                          [&checks, &report, desk, url] {
@@ -177,7 +230,7 @@ BOOST_AUTO_TEST_CASE(signs_in_through_the_dialog_and_opens_every_area) {
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == kpd::ui::Areas().size() + 1);
+    BOOST_TEST(shotFiles.size() == kpd::ui::Areas().size() + 2); // + the sign-in error and the add-user dialog
     for (const auto& file : shotFiles) {
         BOOST_TEST((std::filesystem::exists(file) && std::filesystem::file_size(file) > 1000), file);
     }

@@ -81,6 +81,11 @@ AddUserDialog::~AddUserDialog() {
     if (m_cancel) m_cancel->Cancel();
 }
 
+wxString AddUserDialog::ProblemText(const std::string& pointer) const {
+    auto it = m_problemLabels.find(pointer);
+    return it == m_problemLabels.end() ? wxString() : it->second->GetLabel();
+}
+
 domain::NewUser AddUserDialog::Entered() const {
     domain::NewUser user;
     user.login = ToUtf8(m_login->GetValue().Strip(wxString::both));
@@ -107,11 +112,15 @@ void AddUserDialog::ShowProblems(const domain::Problems& problems) {
         auto it = m_problemLabels.find(field);
         if (it != m_problemLabels.end() && it->second->GetLabel().empty()) {
             it->second->SetLabel(DescribeProblem(problem));
+            it->second->Wrap(FromDIP(320)); // the field's width: the dialog never widens
         } else if (it == m_problemLabels.end()) {
             general += DescribeProblem(problem) + "\n";
         }
     }
-    if (!general.empty()) m_general->SetLabel(general.Trim());
+    if (!general.empty()) {
+        m_general->SetLabel(general.Trim());
+        m_general->Wrap(FromDIP(420));
+    }
     Layout();
     Fit();
 }
@@ -157,6 +166,7 @@ void AddUserDialog::Submit() {
                 ShowProblems({{"/login", "login_taken", error.message}});
             } else {
                 m_general->SetLabel(DescribeApiError(error));
+                m_general->Wrap(FromDIP(420));
                 Layout();
                 Fit();
             }

@@ -31,6 +31,14 @@ class AddUserDialog : public wxDialog {
     const domain::User& Created() const { return m_created; }
     bool Queued() const { return m_queued; } // no answer yet: the user waits in the outbox
 
+    // For the GUI smoke test.
+    wxTextCtrl* LoginField() const { return m_login; }
+    wxTextCtrl* NameField() const { return m_name; }
+    wxTextCtrl* PasswordField() const { return m_password; }
+    RoleChecklist* RolesField() const { return m_roles; }
+    wxButton* AddButton() const { return m_ok; }
+    wxString ProblemText(const std::string& pointer) const; // "/login", "/name", …
+
   private:
     domain::NewUser Entered() const;
     void CheckFields();

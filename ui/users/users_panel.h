@@ -30,6 +30,7 @@ class UsersPanel : public wxPanel, public AreaPage {
 
     // For the GUI smoke test: the logins as listed.
     std::vector<wxString> ListedLogins() const;
+    wxButton* AddButton() const { return m_add; }
 
   private:
     void Fill(const std::vector<domain::User>& users);
