@@ -114,7 +114,8 @@ void DeskApp::StartSignIn(const SignInFields& fields) {
 
 void DeskApp::OpenDesk(std::shared_ptr<DeskSession> session, const std::optional<api::ApiError>& offline) {
     m_session = std::move(session);
-    m_frame = new MainFrame(m_session, m_vault->IsPersistent() ? wxString() : m_vault->Why());
+    // The full reason is in the log and the sign-in dialog; the status bar keeps it short.
+    m_frame = new MainFrame(m_session, m_vault->IsPersistent() ? wxString() : _("Sign-in is not saved: no secret store"));
     m_frame->SetOnSignOut([this] { CallAfter([this] { SignOut(); }); });
     m_frame->Bind(wxEVT_DESTROY, [this, frame = m_frame](wxWindowDestroyEvent& event) {
         if (event.GetWindow() == frame && m_frame == frame) m_frame = nullptr;

@@ -52,7 +52,8 @@ MainFrame::MainFrame(std::shared_ptr<DeskSession> session, const wxString& vault
     BuildPages();
     BuildMenus();
     UpdateStatusBar();
-    if (!vaultNote.empty()) ShowStatus(vaultNote);
+    m_standingNote = vaultNote;
+    ShowStatus(wxString());
 
     Settings::RestoreGeometry(*this, "MainFrame", FromDIP(wxSize(1100, 720)));
     m_book->Bind(wxEVT_TREEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent&) { OnPageChanged(); });
@@ -134,7 +135,10 @@ void MainFrame::SetOnline(bool online) {
     UpdateStatusBar();
 }
 
-void MainFrame::ShowStatus(const wxString& message) { SetStatusText(message, FieldMessage); }
+void MainFrame::ShowStatus(const wxString& message) {
+    // With nothing else to say, the status bar keeps saying where the sign-in is kept.
+    SetStatusText(message.empty() ? m_standingNote : message, FieldMessage);
+}
 
 void MainFrame::SelectArea(Area area) {
     for (size_t i = 0; i < m_pageAreas.size(); ++i) {

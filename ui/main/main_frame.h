@@ -47,6 +47,7 @@ class MainFrame : public wxFrame, public DeskShell {
     wxTreebook* m_book = nullptr;
     std::vector<Area> m_pageAreas; // page index -> area
     bool m_online = true;
+    wxString m_standingNote; // e.g. "the sign-in is kept in memory only"
     std::function<void()> m_onSignOut;
 };
 
