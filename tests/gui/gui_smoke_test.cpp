@@ -212,7 +212,21 @@ BOOST_AUTO_TEST_CASE(signs_in_through_the_dialog_and_opens_every_area) {
                                                                          : "secret store: memory only");
                          },
                          nullptr});
-        steps.push_back({"quit", [frame] { frame()->Close(); }, nullptr});
+        steps.push_back({"File > Sign out (Ctrl+Shift+Q) returns to the sign-in dialog",
+                         [frame] {
+                             kpd::test::ClickOn(frame()->GetStatusBar());
+                             wxUIActionSimulator().Char('q', wxMOD_CONTROL | wxMOD_SHIFT);
+                         },
+                         [dialog, frame] { return !frame() && dialog() && dialog()->IsShown(); }, 20s, 500ms});
+        steps.push_back({"signing out forgets the token",
+                         [&checks, desk, url] {
+                             checks.push_back({"no token kept after signing out",
+                                               !desk->Vault().Load(url, "admin").has_value()});
+                             checks.push_back({"the dialog remembers the login",
+                                               desk->SignInWindow()->LoginField()->GetValue() == "admin"});
+                         },
+                         nullptr});
+        steps.push_back({"quit from the sign-in dialog", [dialog] { dialog()->Close(); }, nullptr});
         return steps;
     };
 
