@@ -25,9 +25,9 @@ bool DeskApp::OnInit() {
     SetAppName("partner-desk");
     int exitCode = 0;
     auto options = ParseCommandLine(argc, argv, exitCode);
-    if (!options) {
-        if (exitCode != 0) wxLogError("partner-desk: see --help for the options.");
-        return false;
+    if (!options) { // --help, or a usage error the parser has printed on stderr
+        m_exitBeforeRunning = exitCode;
+        return true; // OnRun returns the code without a window or a dialog
     }
     m_options = *options;
 
@@ -54,6 +54,11 @@ bool DeskApp::OnInit() {
         StartSignIn({Settings::PlatformUrl(), Settings::LastLogin(), *m_options.password});
     }
     return true;
+}
+
+int DeskApp::OnRun() {
+    if (m_exitBeforeRunning) return *m_exitBeforeRunning;
+    return wxApp::OnRun();
 }
 
 int DeskApp::OnExit() {

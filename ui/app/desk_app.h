@@ -25,6 +25,7 @@ class DeskApp : public wxApp {
     ~DeskApp() override;
 
     bool OnInit() override;
+    int OnRun() override;
     int OnExit() override;
 
     // For the GUI smoke test: the windows of the current stage (null when absent).
@@ -46,6 +47,7 @@ class DeskApp : public wxApp {
     MainFrame* m_frame = nullptr;     // the signed-in stage
     std::shared_ptr<DeskSession> m_session;
     bool m_scriptedSignIn = false;
+    std::optional<int> m_exitBeforeRunning; // set by --help or a usage error
 };
 
 wxDECLARE_APP(DeskApp);
