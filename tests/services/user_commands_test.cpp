@@ -25,7 +25,10 @@ long CountLogin(api::PlatformClient& client, store::Workspace& ws, const std::st
 }
 
 std::int64_t IdOf(api::PlatformClient& client, store::Workspace& ws, const std::string& login) {
-    for (const auto& u : services::ListUsers(client, ws).Value().value) {
+    // Keep the result alive: a range-for over a member of a temporary would dangle.
+    const auto list = services::ListUsers(client, ws);
+    BOOST_REQUIRE(list.Ok());
+    for (const auto& u : list.Value().value) {
         if (u.login == login) {
             return u.id;
         }
