@@ -102,7 +102,6 @@ BOOST_AUTO_TEST_CASE(signs_in_through_the_dialog_and_opens_every_area) {
     ::setenv("HOME", home.c_str(), 1);
     ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
     ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
-    ::setenv("PARTNER_DESK_LOG_STDERR", "1", 1);
     ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
     ::unsetenv("PARTNER_DESK_PASSWORD");
 

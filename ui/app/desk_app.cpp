@@ -31,11 +31,10 @@ bool DeskApp::OnInit() {
     }
     m_options = *options;
 
-    // Tests and scripts read the log on stderr; no modal log window may block them.
-    wxString logToStderr;
-    if (wxGetEnv("PARTNER_DESK_LOG_STDERR", &logToStderr) && logToStderr == "1") {
-        delete wxLog::SetActiveTarget(new wxLogStderr);
-    }
+    // The log is a diagnostic trail on stderr (for support, scripts and tests),
+    // never a modal window: whatever the user must know is shown in the desk
+    // itself, in their language, where it happened.
+    delete wxLog::SetActiveTarget(new wxLogStderr);
     wxInitAllImageHandlers();
     SetUpLanguage(m_options.language);
     SetAppDisplayName(_("Koshelek Partner"));
