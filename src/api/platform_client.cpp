@@ -189,10 +189,14 @@ Result<contract::TokenResponse> PlatformClient::SignIn(const std::string& login,
 }
 
 void PlatformClient::UseToken(const std::string& access_token, const std::string& expires_at) {
-    SignOut();
     contract::TokenResponse session;
     session.access_token = access_token;
     session.expires_at = expires_at;
+    UseSession(std::move(session));
+}
+
+void PlatformClient::UseSession(contract::TokenResponse session) {
+    SignOut();
     m_impl->session = std::move(session);
 }
 

@@ -77,6 +77,9 @@ class PlatformClient {
     Result<contract::TokenResponse> SignIn(const std::string& login, const std::string& password);
     // Adopts a token kept from an earlier session (e.g. from the secret store).
     void UseToken(const std::string& access_token, const std::string& expires_at);
+    // Adopts a whole remembered session (token, user and partner), e.g. when
+    // the desk resumes from its secret store; no credentials are kept.
+    void UseSession(contract::TokenResponse session);
     void SignOut();
     std::optional<contract::TokenResponse> CurrentSession() const;
 

@@ -23,4 +23,18 @@ Outcome<contract::TokenResponse> SignIn(api::PlatformClient& client, store::Work
                                         const std::string& login, const std::string& password,
                                         const domain::CancelTokenPtr& cancel = nullptr);
 
+// Resumes the session of `login` with a token kept from an earlier run (the
+// desk's secret store) instead of asking for the password. The token must
+// belong to the session this workspace remembers for the client's platform
+// and that login (otherwise a problem at /login, code "no_remembered_session",
+// nothing sent); the platform then confirms it (GET /partner, same partner).
+// A token it refuses (expired, revoked, user disabled) comes back as that
+// Unauthorized error and the client is signed out; an unreachable platform is
+// an offline error, the client keeping the token for later calls. The audit
+// log records "sign_in.resumed" or "sign_in.resume_failed".
+Outcome<contract::TokenResponse> ResumeSession(api::PlatformClient& client, store::Workspace& workspace,
+                                               const std::string& login, const std::string& access_token,
+                                               const std::string& expires_at,
+                                               const domain::CancelTokenPtr& cancel = nullptr);
+
 } // namespace kpd::services

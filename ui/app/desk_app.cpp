@@ -51,6 +51,8 @@ bool DeskApp::OnInit() {
     ShowSignIn(wxString(), !m_scriptedSignIn);
     if (m_scriptedSignIn) {
         StartSignIn({Settings::PlatformUrl(), Settings::LastLogin(), *m_options.password});
+    } else if (!Settings::LastLogin().empty()) {
+        StartResume();
     }
     return true;
 }
@@ -83,7 +85,7 @@ void DeskApp::StartSignIn(const SignInFields& fields) {
     if (!m_dialog) return;
     m_dialog->SetBusy(true);
     OpenRequest request{ToUtf8(fields.platform_url), ToUtf8(fields.login), ToUtf8(fields.password),
-                        ToUtf8(Settings::WorkspaceUrl())};
+                        ToUtf8(Settings::WorkspaceUrl()), std::string(), std::string()};
     TokenVault* vault = m_vault.get();
     auto task = RunAsync<OpenOutcome>(_("Signing in"), [request, vault](TaskContext& context) {
         OpenOutcome outcome = DeskSession::Open(request, context.cancel);
@@ -114,6 +116,41 @@ void DeskApp::StartSignIn(const SignInFields& fields) {
             m_dialog->ShowError(why);
             if (!m_dialog->IsShown()) m_dialog->Show();
         });
+}
+
+void DeskApp::StartResume() {
+    if (!m_dialog) return;
+    m_dialog->SetBusy(true);
+    OpenRequest request{ToUtf8(Settings::PlatformUrl()), ToUtf8(Settings::LastLogin()), std::string(),
+                        ToUtf8(Settings::WorkspaceUrl()), std::string(), std::string()};
+    TokenVault* vault = m_vault.get();
+    auto task = RunAsync<OpenOutcome>(_("Resuming the saved sign-in"), [request, vault](TaskContext& context) {
+        OpenRequest withToken = request;
+        // Off the UI thread: a keyring can be slow to answer.
+        const auto kept = vault->Load(FromUtf8(request.platform_url), FromUtf8(request.login));
+        if (!kept) return OpenOutcome{}; // nothing kept: the dialog asks for the password
+        withToken.kept_token = ToUtf8(kept->access_token);
+        withToken.kept_expires_at = ToUtf8(kept->expires_at);
+        OpenOutcome outcome = DeskSession::Open(withToken, context.cancel);
+        if (!outcome.session && outcome.error && !outcome.error->IsOffline()) {
+            vault->Erase(FromUtf8(request.platform_url), FromUtf8(request.login)); // ended: forget it
+        }
+        return outcome;
+    });
+    m_dialog->SetOnCancelSignIn([task]() mutable { task.Cancel(); });
+    task.ThenOnWindow(m_dialog, [this](OpenOutcome& outcome) {
+            if (outcome.session) {
+                OpenDesk(std::move(outcome.session), outcome.error);
+                return;
+            }
+            if (outcome.error) {
+                wxLogMessage("The saved sign-in was not resumed: %s", DescribeApiError(*outcome.error));
+                m_dialog->ShowError(_("Your saved sign-in has ended. Enter your password."));
+            } else {
+                m_dialog->SetBusy(false);
+            }
+        })
+        .CatchAll([this](const wxString& why) { m_dialog->ShowError(why); });
 }
 
 void DeskApp::OpenDesk(std::shared_ptr<DeskSession> session, const std::optional<api::ApiError>& offline) {

@@ -1,7 +1,8 @@
 #pragma once
 // The application object: reads the command line, sets up languages,
 // settings, logging and the token vault, runs the sign-in (through the dialog
-// or, for scripted starts, with PARTNER_DESK_PASSWORD) and opens the main
+// or, for scripted starts, with PARTNER_DESK_PASSWORD, or with the token kept
+// in the secret store from the last run) and opens the main
 // frame; Sign out returns to the dialog. UI thread only.
 #include "api/api_error.h"
 #include "ui/app/command_line.h"
@@ -38,6 +39,9 @@ class DeskApp : public wxApp {
   private:
     void ShowSignIn(const wxString& error, bool show);
     void StartSignIn(const SignInFields& fields);
+    // Signs in with the token the secret store kept from the last run, if any;
+    // the dialog stays for the password when there is none or it has ended.
+    void StartResume();
     void OpenDesk(std::shared_ptr<DeskSession> session, const std::optional<api::ApiError>& offline);
     void SignOut();
 

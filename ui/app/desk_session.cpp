@@ -78,7 +78,10 @@ OpenOutcome DeskSession::Open(const OpenRequest& request, domain::CancelTokenPtr
     }
     impl->client = std::make_unique<api::PlatformClient>(options);
     impl->client->SetCancelToken(cancel);
-    auto signIn = services::SignIn(*impl->client, *impl->workspace, request.login, request.password, cancel);
+    const bool resume = request.password.empty() && !request.kept_token.empty();
+    auto signIn = resume ? services::ResumeSession(*impl->client, *impl->workspace, request.login,
+                                                   request.kept_token, request.kept_expires_at, cancel)
+                         : services::SignIn(*impl->client, *impl->workspace, request.login, request.password, cancel);
     if (signIn.value) {
         impl->online_session = true;
         SessionInfo info = InfoFrom(options.base_url, *signIn.value);

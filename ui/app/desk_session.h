@@ -39,6 +39,9 @@ struct OpenRequest {
     std::string login;
     std::string password;
     std::string workspace_url; // empty: the default workspace file
+    // Instead of the password: a token kept from an earlier run (secret store).
+    std::string kept_token;
+    std::string kept_expires_at;
 };
 
 class DeskSession;
@@ -77,7 +80,8 @@ class DeskSession {
   public:
     ~DeskSession();
 
-    // Worker thread: signs in and opens the workspace.
+    // Worker thread: signs in (with the password, or by resuming the kept
+    // token when the password is empty) and opens the workspace.
     static OpenOutcome Open(const OpenRequest& request, domain::CancelTokenPtr cancel);
 
     const SessionInfo& Info() const { return m_info; }
