@@ -1,0 +1,11 @@
+#pragma once
+// A realistic card screen for a coffee-and-bakery chain: the demo seed's
+// published screen, the desk's starting point for a partner with none, and
+// the value the tests and the preview benchmark draw. Uses no assets.
+#include "domain/card_screen.h"
+
+namespace kpd::domain {
+
+CardScreen SampleCardScreen();
+
+} // namespace kpd::domain
