@@ -1,5 +1,5 @@
 #pragma once
-// A realistic card screen for a coffee-and-bakery chain: the demo seed's
+// A realistic card screen for a grocery chain (the demo partner «Полянка»): the demo seed's
 // published screen, the desk's starting point for a partner with none, and
 // the value the tests and the preview benchmark draw. Uses no assets.
 #include "domain/card_screen.h"

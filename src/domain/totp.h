@@ -9,6 +9,9 @@
 
 namespace kpd::domain {
 
+// A check-in code lives this long (the cashier types it in within the step).
+inline constexpr int kCheckinIntervalSeconds = 30;
+
 enum class TotpHash { Sha1, Sha256, Sha512 }; // RFC 6238 allows all three; SHA-1 is the default
 
 // The `digits`-long code (zero-padded) for `unix_seconds`, step `interval_seconds`, T0 = 0.
