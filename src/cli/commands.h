@@ -8,9 +8,14 @@
 #include "domain/roles.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+} // namespace CLI
 
 namespace kpd::cli {
 
@@ -44,6 +49,14 @@ ExitCode RunUsersAdd(const GlobalOptions& options, const AddUserArgs& args);
 ExitCode RunUsersSetRoles(const GlobalOptions& options, const SetRolesArgs& args);
 ExitCode RunUsersDisable(const GlobalOptions& options, std::int64_t id);
 ExitCode RunAuditList(const GlobalOptions& options, int limit);
+
+// `partnerctl card-screen render [FILE] --out PNG`, written by the renderer's
+// owner in command_card_screen_render.cpp: adds its subcommand to the
+// `card-screen` group and, when that is chosen, sets `run`. main.cpp calls it
+// while building the parser; `options` is filled in by the time `run` runs.
+// Until that file exists, card_screen_render_pending.cpp adds nothing.
+void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& options,
+                                std::function<ExitCode()>& run);
 
 // Role names as given on the command line; nullopt (and a message on stderr)
 // when one is unknown.

@@ -96,7 +96,12 @@ int main(int argc, char** argv) {
     auditList->add_option("--limit", auditLimit, "How many entries")->capture_default_str();
     auditList->callback([&] { run = [&] { return RunAuditList(options, auditLimit); }; });
 
-    for (auto* sub : {partner, users, audit}) {
+    auto* cardScreen =
+        app.add_subcommand("card-screen", "The loyalty card screen: draft, publication, versions")
+            ->require_subcommand(1);
+    AddCardScreenRenderCommand(*cardScreen, options, run);
+
+    for (auto* sub : {partner, users, audit, cardScreen}) {
         sub->fallthrough();
     }
 
