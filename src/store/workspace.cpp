@@ -84,6 +84,12 @@ Outbox Workspace::OutboxQueue() {
 LocalAuditLog Workspace::Audit() {
     return LocalAuditLog(*this);
 }
+CardScreenDrafts Workspace::Drafts() {
+    return CardScreenDrafts(*this);
+}
+AssetCache Workspace::Assets() {
+    return AssetCache(*this);
+}
 Settings Workspace::Preferences() {
     return Settings(*this);
 }

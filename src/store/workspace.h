@@ -9,7 +9,9 @@
 // holds a session across calls. Any thread may use one Workspace and its
 // repositories concurrently; when all sessions are leased, a call waits.
 // Never call it on the UI thread: SQLite may wait up to 30 s for a lock.
+#include "store/asset_cache.h"
 #include "store/audit_log.h"
+#include "store/card_screen_drafts.h"
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/platform_cache.h"
@@ -57,6 +59,8 @@ class Workspace {
     Outbox OutboxQueue();
     LocalAuditLog Audit();
     Settings Preferences();
+    CardScreenDrafts Drafts();
+    AssetCache Assets();
 
     // For repositories: the pool their calls lease a session from.
     soci::connection_pool& Pool() { return *m_pool; }
