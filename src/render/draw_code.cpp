@@ -15,7 +15,6 @@ namespace {
 
 constexpr Colour kInk{0, 0, 0, 1};
 constexpr Colour kPanel{1, 1, 1, 1};
-constexpr int kCheckinInterval = 30; // domain::CheckoutCode derives check-in codes at 30 s
 
 PixelBox ToPixels(const Scene& scene, double x, double y, double width, double height) {
     const double s = scene.scale;
@@ -97,7 +96,7 @@ std::string DrawCheckoutCode(Scene& scene) {
     }
 
     if (identifier.kind != domain::IdentifierKind::Static) {
-        const int interval = checkin ? kCheckinInterval : identifier.totp_interval_seconds;
+        const int interval = checkin ? domain::kCheckinIntervalSeconds : identifier.totp_interval_seconds;
         if (interval > 0) {
             const int left = domain::TotpSecondsLeft(scene.data.unix_seconds, interval);
             DrawText(cr, WithSeconds(labels.code_changes_in, left), layout.code_note.x, layout.code_note.y,
