@@ -9,6 +9,7 @@
 #include "contract/endpoints.h"
 
 #include <algorithm>
+#include <cctype>
 #include <thread>
 
 namespace kpd::api {
@@ -24,6 +25,15 @@ void Wipe(std::string& secret) {
         p[i] = 0;
     }
     secret.clear();
+}
+
+bool HasHeader(const Request& request, const std::string& lowerName) {
+    return std::any_of(request.headers.begin(), request.headers.end(), [&](const auto& header) {
+        std::string name = header.first;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return name == lowerName;
+    });
 }
 
 } // namespace
@@ -44,12 +54,17 @@ Result<Response> PlatformClient::Impl::SendOnce(const Request& request) {
     exchange.method = request.method;
     exchange.url = BuildUrl(options.base_url, request.path);
     auto& h = exchange.header_lines;
-    h.push_back("Accept: application/json");
+    if (!HasHeader(request, "accept")) {
+        h.push_back("Accept: application/json");
+    }
     // libcurl would otherwise wait for "100 Continue" before sending large
     // bodies; the platform answers directly.
     h.push_back("Expect:");
     if (!request.body.empty()) {
-        h.push_back("Content-Type: application/json");
+        // JSON unless the request names its own type (an image upload).
+        if (!HasHeader(request, "content-type")) {
+            h.push_back("Content-Type: application/json");
+        }
         exchange.body = &request.body;
     }
     if (request.authenticated) {

@@ -8,8 +8,10 @@
 #include "api/result.h"
 #include "contract/auth.h"
 #include "contract/page.h"
+#include "domain/asset.h"
 #include "domain/audit_entry.h"
 #include "domain/cancel_token.h"
+#include "domain/card_screen.h"
 #include "domain/partner.h"
 #include "domain/user.h"
 
@@ -20,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kpd::api {
 
@@ -50,6 +53,20 @@ struct Request {
     std::optional<std::string> idempotency_key;
     std::optional<std::string> if_match;      // the ETag as sent, quotes included: "\"3\""
     bool authenticated = true;
+};
+
+// POST /assets: the asset, and whether this upload created it (201) or the
+// platform already had the same bytes for the slot (200, sha256 dedup).
+struct UploadedAsset {
+    domain::AssetInfo info;
+    bool created = false;
+};
+
+// GET /assets/{id}/content: the image bytes as the platform keeps them.
+struct AssetContent {
+    std::string media_type;          // from Content-Type
+    std::string sha256;              // from the ETag, quotes removed (may be empty)
+    std::vector<std::uint8_t> bytes;
 };
 
 struct Response {
@@ -95,6 +112,27 @@ class PlatformClient {
     Result<contract::Page<domain::AuditEntry>> ListAudit(int limit = contract::kDefaultPageLimit,
                                                         const std::string& cursor = "");
 
+    // ---- The card screen (/card-screen) and its images (/assets) ----------
+    // The state; its `version` is the one the ETag names (what If-Match sends).
+    Result<domain::CardScreenState> GetCardScreen();
+    // PUT /card-screen/draft with If-Match `expected_version`. A 412 leaves the
+    // platform's state in the error: CurrentCardScreenOf reads it.
+    Result<domain::CardScreenState> PutCardScreenDraft(const domain::CardScreen& draft,
+                                                       std::int64_t expected_version);
+    Result<domain::CardScreenState> PublishCardScreen(std::int64_t expected_version,
+                                                      const std::string& idempotency_key);
+    Result<contract::Page<domain::CardScreenVersion>>
+    ListCardScreenVersions(int limit = contract::kDefaultPageLimit, const std::string& cursor = "");
+    Result<domain::CardScreenVersion> GetCardScreenVersion(std::int64_t number);
+    // Publishes version `number` again as a new publication; the draft stays.
+    Result<domain::CardScreenState> RollbackCardScreen(std::int64_t number, std::int64_t expected_version,
+                                                       const std::string& idempotency_key);
+    // `media_type` is sent as Content-Type ("image/png" or "image/jpeg").
+    Result<UploadedAsset> UploadAsset(domain::ImageSlot slot, const std::vector<std::uint8_t>& bytes,
+                                      const std::string& media_type, const std::string& idempotency_key);
+    Result<domain::AssetInfo> GetAsset(const std::string& id);
+    Result<AssetContent> GetAssetContent(const std::string& id);
+
     // The general call under all of the above: auth header, retries where
     // safe, token renewal on 401 token_expired, problem+json mapped to ApiError.
     Result<Response> Send(const Request& request);
@@ -113,5 +151,9 @@ std::string ETagForVersion(std::int64_t version);
 // On a 412 `version_mismatch` the problem body carries `current`: the user as
 // it is now, so a caller can show what changed and retry from that version.
 std::optional<domain::User> CurrentUserOf(const ApiError& error);
+
+// The same for the card screen: the state `current` of a 412 on
+// PUT /card-screen/draft, publish or rollback.
+std::optional<domain::CardScreenState> CurrentCardScreenOf(const ApiError& error);
 
 } // namespace kpd::api
