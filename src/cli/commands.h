@@ -50,6 +50,20 @@ ExitCode RunUsersSetRoles(const GlobalOptions& options, const SetRolesArgs& args
 ExitCode RunUsersDisable(const GlobalOptions& options, std::int64_t id);
 ExitCode RunAuditList(const GlobalOptions& options, int limit);
 
+// `card-screen put|publish|rollback`: the platform version the change starts
+// from (If-Match); unset: the version the platform has when the command runs.
+struct CardScreenChangeArgs {
+    std::optional<std::int64_t> if_version;
+};
+
+ExitCode RunCardScreenGet(const GlobalOptions& options);
+// Checks FILE (and the images it names) offline: no sign-in, nothing sent.
+ExitCode RunCardScreenValidate(const GlobalOptions& options, const std::string& file);
+ExitCode RunCardScreenPut(const GlobalOptions& options, const std::string& file, const CardScreenChangeArgs& args);
+ExitCode RunCardScreenPublish(const GlobalOptions& options, const CardScreenChangeArgs& args);
+ExitCode RunCardScreenVersions(const GlobalOptions& options, int limit);
+ExitCode RunCardScreenRollback(const GlobalOptions& options, std::int64_t version, const CardScreenChangeArgs& args);
+
 // `partnerctl card-screen render [FILE] --out PNG`, written by the renderer's
 // owner in command_card_screen_render.cpp: adds its subcommand to the
 // `card-screen` group and, when that is chosen, sets `run`. main.cpp calls it

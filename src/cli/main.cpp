@@ -99,6 +99,42 @@ int main(int argc, char** argv) {
     auto* cardScreen =
         app.add_subcommand("card-screen", "The loyalty card screen: draft, publication, versions")
             ->require_subcommand(1);
+    cardScreen->add_subcommand("get", "The platform's draft and published screen, and the workspace's draft")
+        ->callback([&] { run = [&] { return RunCardScreenGet(options); }; });
+
+    std::string draftFile;
+    auto* validateCmd = cardScreen->add_subcommand(
+        "validate", "Check a draft JSON file and the image files it names (offline, nothing sent)");
+    validateCmd->add_option("file", draftFile, "Card screen JSON; image fields may name PNG/JPEG files")
+        ->required();
+    validateCmd->callback([&] { run = [&] { return RunCardScreenValidate(options, draftFile); }; });
+
+    CardScreenChangeArgs change;
+    auto addIfVersion = [&](CLI::App* cmd) {
+        cmd->add_option("--if-version", change.if_version,
+                        "Only if the platform's card screen is at this version (default: whatever it is now)");
+    };
+    auto* putCmd = cardScreen->add_subcommand(
+        "put", "Upload the image files a draft JSON file names, then save it as the platform's draft");
+    putCmd->add_option("file", draftFile, "Card screen JSON; image fields may name PNG/JPEG files")->required();
+    addIfVersion(putCmd);
+    putCmd->callback([&] { run = [&] { return RunCardScreenPut(options, draftFile, change); }; });
+
+    auto* publishCmd = cardScreen->add_subcommand("publish", "Publish the platform's draft (shows what changes)");
+    addIfVersion(publishCmd);
+    publishCmd->callback([&] { run = [&] { return RunCardScreenPublish(options, change); }; });
+
+    int versionsLimit = 50;
+    auto* versionsCmd = cardScreen->add_subcommand("versions", "Publications, newest first");
+    versionsCmd->add_option("--limit", versionsLimit, "How many")->capture_default_str();
+    versionsCmd->callback([&] { run = [&] { return RunCardScreenVersions(options, versionsLimit); }; });
+
+    std::int64_t rollbackTo = 0;
+    auto* rollbackCmd = cardScreen->add_subcommand("rollback", "Publish an earlier version again");
+    rollbackCmd->add_option("version", rollbackTo, "The publication's number (see versions)")->required();
+    addIfVersion(rollbackCmd);
+    rollbackCmd->callback([&] { run = [&] { return RunCardScreenRollback(options, rollbackTo, change); }; });
+
     AddCardScreenRenderCommand(*cardScreen, options, run);
 
     for (auto* sub : {partner, users, audit, cardScreen}) {
