@@ -1,0 +1,309 @@
+#include "services/pos_file_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+
+namespace kpd::services {
+
+namespace {
+constexpr std::int64_t kProgressEvery = 1 << 16; // records between progress reports and cancel checks
+
+// Splits one record into cells. Unquoted cells are views into the input;
+// quoted ones are unescaped into `scratch`. Returns the position after the
+// record's line break, or npos with `error` set.
+class RecordSplitter {
+  public:
+    RecordSplitter(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter) {}
+
+    std::size_t Split(std::size_t pos, std::vector<std::string_view>& cells, std::int64_t& line, std::string& error) {
+        cells.clear();
+        m_scratch.clear();
+        m_scratch.reserve(m_text.size() < 4096 ? m_text.size() : 4096);
+        const std::size_t end = m_text.find('\n', pos);
+        const std::size_t lineEnd = end == std::string_view::npos ? m_text.size() : end;
+        const std::string_view whole = m_text.substr(pos, lineEnd - pos);
+        if (whole.find('"') == std::string_view::npos) { // the fast path: no quotes on the line
+            std::size_t start = 0;
+            std::string_view body = whole;
+            if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+            while (true) {
+                const std::size_t d = body.find(m_delimiter, start);
+                cells.push_back(body.substr(start, d == std::string_view::npos ? std::string_view::npos : d - start));
+                if (d == std::string_view::npos) break;
+                start = d + 1;
+            }
+            ++line;
+            return lineEnd == m_text.size() ? m_text.size() : lineEnd + 1;
+        }
+        return SplitQuoted(pos, cells, line, error);
+    }
+
+  private:
+    std::size_t SplitQuoted(std::size_t pos, std::vector<std::string_view>& cells, std::int64_t& line,
+                            std::string& error) {
+        const std::int64_t startLine = line;
+        // Offsets into m_scratch, turned into views once the record is complete (scratch may grow).
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        std::size_t i = pos;
+        while (true) {
+            const std::size_t cellStart = m_scratch.size();
+            if (i < m_text.size() && m_text[i] == '"') {
+                ++i;
+                while (true) {
+                    if (i >= m_text.size()) {
+                        error = "a quote opened on line " + std::to_string(startLine + 1) + " is never closed";
+                        return std::string_view::npos;
+                    }
+                    const char c = m_text[i];
+                    if (c == '"') {
+                        if (i + 1 < m_text.size() && m_text[i + 1] == '"') {
+                            m_scratch += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    if (c == '\n') ++line;
+                    m_scratch += c;
+                    ++i;
+                }
+                if (i < m_text.size() && m_text[i] == '\r') ++i;
+                if (i < m_text.size() && m_text[i] != m_delimiter && m_text[i] != '\n') {
+                    error = "text after a closing quote in column " + std::to_string(spans.size() + 1);
+                    line = startLine; // report the record's first line
+                    return std::string_view::npos;
+                }
+            } else {
+                while (i < m_text.size() && m_text[i] != m_delimiter && m_text[i] != '\n') {
+                    if (m_text[i] == '"') {
+                        error = "a quote inside an unquoted value in column " + std::to_string(spans.size() + 1) +
+                                " (quote the whole value and double the quote)";
+                        return std::string_view::npos;
+                    }
+                    if (m_text[i] != '\r') m_scratch += m_text[i];
+                    ++i;
+                }
+            }
+            spans.emplace_back(cellStart, m_scratch.size() - cellStart);
+            if (i >= m_text.size() || m_text[i] == '\n') {
+                break;
+            }
+            ++i; // the delimiter
+        }
+        for (const auto& [at, n] : spans) {
+            cells.push_back(std::string_view(m_scratch).substr(at, n));
+        }
+        ++line;
+        return i >= m_text.size() ? m_text.size() : i + 1;
+    }
+
+    std::string_view m_text;
+    char m_delimiter;
+    std::string m_scratch;
+};
+
+// Skips to the line after the one starting at `pos` (used after a broken record).
+std::size_t NextLine(std::string_view text, std::size_t pos) {
+    const std::size_t end = text.find('\n', pos);
+    return end == std::string_view::npos ? text.size() : end + 1;
+}
+
+class Importer {
+  public:
+    Importer(const PosLayout& layout, PosReadResult& out) : m_layout(layout), m_out(out) {}
+
+    void Problem(std::int64_t line, std::string column, std::string message) {
+        if (m_out.problems.size() < kMaxListedProblems) {
+            m_out.problems.push_back({line, std::move(column), std::move(message)});
+        }
+    }
+
+    // Converts one record's cells; false (with problems listed) when any field is bad.
+    void Record(const std::vector<std::string_view>& cells, std::int64_t line) {
+        const auto& c = m_layout.columns;
+        const auto needed = std::max({c.order_id, c.store, c.sold_at, c.amount, c.refunded});
+        if (cells.size() == 1 && cells[0].empty()) {
+            return; // an empty line, e.g. the file's last
+        }
+        ++m_out.data_lines;
+        if (static_cast<int>(cells.size()) <= needed) {
+            Problem(line, "", "the line has " + std::to_string(cells.size()) + " columns; " +
+                                  std::to_string(needed + 1) + " are needed");
+            ++m_out.problem_lines;
+            return;
+        }
+        bool ok = true;
+        const auto text = [&](int column) -> std::string_view {
+            if (column < 0) return {};
+            const std::string_view v = cells[static_cast<std::size_t>(column)];
+            if (m_layout.encoding == domain::TextEncoding::Cp1251) {
+                m_converted[static_cast<std::size_t>(column) % m_converted.size()] = domain::Cp1251ToUtf8(v);
+                return m_converted[static_cast<std::size_t>(column) % m_converted.size()];
+            }
+            return v;
+        };
+        const std::string_view orderId = Trim(text(c.order_id));
+        const std::string_view store = Trim(text(c.store));
+        if (m_layout.encoding == domain::TextEncoding::Utf8 && (!domain::IsValidUtf8(orderId) || !domain::IsValidUtf8(store))) {
+            Problem(line, "", "the line is not valid UTF-8 (is the file in Windows-1251?)");
+            ok = false;
+        }
+        const auto at = domain::ParseSaleTime(cells[static_cast<std::size_t>(c.sold_at)], m_layout.utc_offset_minutes);
+        if (!at) {
+            Problem(line, "sold_at", "\"" + std::string(Trim(cells[static_cast<std::size_t>(c.sold_at)])) +
+                                         "\" is not a date and time (2026-11-23 15:30 or 23.11.2026 15:30)");
+            ok = false;
+        }
+        const auto amount = domain::ParseAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.decimal, m_layout.unit);
+        if (!amount.value) {
+            Problem(line, "amount", amount.error);
+            ok = false;
+        }
+        domain::Kopecks refunded = -1;
+        if (c.refunded >= 0) {
+            const std::string_view r = Trim(cells[static_cast<std::size_t>(c.refunded)]);
+            if (r.empty()) {
+                refunded = 0;
+            } else if (auto parsed = domain::ParseAmount(r, m_layout.decimal, m_layout.unit); parsed.value) {
+                refunded = *parsed.value < 0 ? -*parsed.value : *parsed.value;
+            } else {
+                Problem(line, "refunded", parsed.error);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            ++m_out.problem_lines;
+            return;
+        }
+        m_out.table.Add(orderId, store, *at, *amount.value, refunded, line);
+    }
+
+  private:
+    static std::string_view Trim(std::string_view s) {
+        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+        while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+        return s;
+    }
+
+    const PosLayout& m_layout;
+    PosReadResult& m_out;
+    std::array<std::string, 8> m_converted;
+};
+
+// Closes the mapping whichever way the read ends.
+struct Mapping {
+    void* data = MAP_FAILED;
+    std::size_t size = 0;
+    ~Mapping() {
+        if (data != MAP_FAILED) munmap(data, size);
+    }
+};
+} // namespace
+
+PosReadResult ReadPosBytes(std::string_view bytes, const PosLayout& layout, const domain::CancelToken* cancel,
+                           domain::ProgressSink* progress) {
+    PosReadResult out;
+    const auto guess = domain::GuessEncoding(bytes.substr(0, 65536));
+    if (!guess.error.empty()) {
+        out.fatal = guess.error;
+        return out;
+    }
+    const std::string_view text = bytes.substr(guess.bom_bytes);
+    out.table.Reserve(text.size() / 48, text.size() / 6);
+    RecordSplitter splitter(text, layout.delimiter);
+    Importer importer(layout, out);
+    std::vector<std::string_view> cells;
+    std::string error;
+    std::int64_t line = 0;
+    std::size_t pos = 0;
+    if (layout.header && pos < text.size()) {
+        pos = splitter.Split(pos, cells, line, error);
+        if (pos == std::string_view::npos) {
+            out.fatal = "the header line: " + error;
+            return out;
+        }
+    }
+    std::int64_t sinceReport = 0;
+    while (pos < text.size()) {
+        const std::int64_t recordLine = line + 1;
+        const std::size_t next = splitter.Split(pos, cells, line, error);
+        if (next == std::string_view::npos) {
+            importer.Problem(recordLine, "", error);
+            ++out.problem_lines;
+            ++out.data_lines;
+            if (error.find("never closed") != std::string::npos) {
+                out.fatal = "line " + std::to_string(recordLine) + ": " + error;
+                break;
+            }
+            pos = NextLine(text, pos);
+            line = recordLine;
+            continue;
+        }
+        importer.Record(cells, recordLine);
+        pos = next;
+        if (++sinceReport == kProgressEvery) {
+            sinceReport = 0;
+            if (cancel && cancel->IsCancelled()) {
+                out.cancelled = true;
+                return out;
+            }
+            if (progress) progress->Report(static_cast<std::int64_t>(pos), static_cast<std::int64_t>(text.size()), "reading");
+        }
+    }
+    if (progress) progress->Report(static_cast<std::int64_t>(text.size()), static_cast<std::int64_t>(text.size()), "read");
+    return out;
+}
+
+PosReadResult ReadPosFile(const std::string& path, const PosLayout& layout, const domain::CancelToken* cancel,
+                          domain::ProgressSink* progress) {
+    PosReadResult out;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        out.fatal = path + ": " + std::strerror(errno);
+        return out;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        out.fatal = path + ": " + std::strerror(errno);
+        ::close(fd);
+        return out;
+    }
+    if (st.st_size == 0) {
+        ::close(fd);
+        out.fatal = path + ": the file is empty";
+        return out;
+    }
+    Mapping map;
+    map.size = static_cast<std::size_t>(st.st_size);
+    map.data = ::mmap(nullptr, map.size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map.data == MAP_FAILED) {
+        out.fatal = path + ": " + std::strerror(errno);
+        return out;
+    }
+    ::madvise(map.data, map.size, MADV_SEQUENTIAL);
+    return ReadPosBytes(std::string_view(static_cast<const char*>(map.data), map.size), layout, cancel, progress);
+}
+
+std::string ReadFileHead(const std::string& path, std::size_t limit, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = path + ": cannot open the file";
+        return {};
+    }
+    std::string head(limit, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(limit));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
+} // namespace kpd::services
