@@ -139,11 +139,90 @@ CREATE TABLE audit_entries (
 CREATE UNIQUE INDEX audit_entries_id ON audit_entries (entry_id)
 )sql";
 
+
+// Version 2, the card screen designer. One row per partner holds the draft
+// and the published screen as the JSON of PUT /card-screen/draft and the
+// configuration's version (its ETag); the row is created by the first change.
+// Publications are append-only and numbered per partner from 1. Assets keep
+// their bytes in the database, so a backup of it is the whole platform; the
+// same bytes in the same slot are one asset (the unique index is what makes
+// two racing uploads of one file end as one row).
+const char* kV2Sqlite = R"sql(
+CREATE TABLE card_screens (
+    partner_id        INTEGER NOT NULL PRIMARY KEY REFERENCES partners (partner_id),
+    draft             TEXT NULL,
+    published         TEXT NULL,
+    version           INTEGER NOT NULL DEFAULT 0,
+    published_version INTEGER NOT NULL DEFAULT 0,
+    updated_at        TEXT NOT NULL
+);
+CREATE TABLE card_screen_publications (
+    partner_id       INTEGER NOT NULL REFERENCES partners (partner_id),
+    number           INTEGER NOT NULL,
+    published_at     TEXT NOT NULL,
+    published_by     TEXT NOT NULL,
+    rolled_back_from INTEGER NULL,
+    screen           TEXT NOT NULL,
+    PRIMARY KEY (partner_id, number)
+);
+CREATE TABLE assets (
+    partner_id  INTEGER NOT NULL REFERENCES partners (partner_id),
+    asset_id    TEXT NOT NULL,
+    slot        TEXT NOT NULL CHECK (slot IN ('logo', 'banner', 'promo', 'background')),
+    media_type  TEXT NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    bytes       INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    content     BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (partner_id, asset_id)
+);
+CREATE UNIQUE INDEX assets_asset_id ON assets (asset_id);
+CREATE UNIQUE INDEX assets_content ON assets (partner_id, slot, sha256)
+)sql";
+
+const char* kV2Postgresql = R"sql(
+CREATE TABLE card_screens (
+    partner_id        BIGINT NOT NULL PRIMARY KEY REFERENCES partners (partner_id),
+    draft             TEXT NULL,
+    published         TEXT NULL,
+    version           BIGINT NOT NULL DEFAULT 0,
+    published_version BIGINT NOT NULL DEFAULT 0,
+    updated_at        TEXT NOT NULL
+);
+CREATE TABLE card_screen_publications (
+    partner_id       BIGINT NOT NULL REFERENCES partners (partner_id),
+    number           BIGINT NOT NULL,
+    published_at     TEXT NOT NULL,
+    published_by     TEXT NOT NULL,
+    rolled_back_from BIGINT NULL,
+    screen           TEXT NOT NULL,
+    PRIMARY KEY (partner_id, number)
+);
+CREATE TABLE assets (
+    partner_id  BIGINT NOT NULL REFERENCES partners (partner_id),
+    asset_id    TEXT NOT NULL,
+    slot        TEXT NOT NULL CHECK (slot IN ('logo', 'banner', 'promo', 'background')),
+    media_type  TEXT NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+    width       INTEGER NOT NULL,
+    height      INTEGER NOT NULL,
+    bytes       BIGINT NOT NULL,
+    sha256      TEXT NOT NULL,
+    content     BYTEA NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (partner_id, asset_id)
+);
+CREATE UNIQUE INDEX assets_asset_id ON assets (asset_id);
+CREATE UNIQUE INDEX assets_content ON assets (partner_id, slot, sha256)
+)sql";
+
 } // namespace
 
 const std::vector<store::Migration>& SandboxMigrations() {
     static const std::vector<store::Migration> migrations = {
         {1, "partners, users, tokens, idempotency keys, audit", kV1Sqlite, kV1Postgresql},
+        {2, "card screens, their publications, assets", kV2Sqlite, kV2Postgresql},
     };
     return migrations;
 }

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <set>
 
 namespace kpd::sandbox {
 
@@ -80,22 +79,42 @@ void Router::Add(Route route) {
     m_routes.push_back({std::move(route), std::move(regex)});
 }
 
-void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
-    const Compiled* found = nullptr;
-    std::smatch match;
-    std::set<std::string> allowed;
+const Router::Compiled* Router::Find(const std::string& method, const std::string& path,
+                                     std::smatch& match, std::set<std::string>& allowed) const {
     for (const auto& c : m_routes) {
         std::smatch m;
-        if (!std::regex_match(req.path, m, c.regex)) {
+        if (!std::regex_match(path, m, c.regex)) {
             continue;
         }
         allowed.insert(c.route.method);
-        if (c.route.method == req.method || (req.method == "HEAD" && c.route.method == "GET")) {
-            found = &c;
+        if (c.route.method == method || (method == "HEAD" && c.route.method == "GET")) {
             match = m;
-            break;
+            return &c;
         }
     }
+    return nullptr;
+}
+
+std::size_t Router::LimitOf(const Route& route) const {
+    return route.body == Body::Raw ? m_state.settings.max_upload_bytes
+                                   : m_state.settings.max_body_bytes;
+}
+
+std::size_t Router::BodyLimit(const std::string& method, const std::string& path) const {
+    std::smatch match;
+    std::set<std::string> allowed;
+    const Compiled* found = Find(method, path, match, allowed);
+    return found ? LimitOf(found->route) : m_state.settings.max_body_bytes;
+}
+
+std::size_t Router::LargestBodyLimit() const {
+    return std::max(m_state.settings.max_body_bytes, m_state.settings.max_upload_bytes);
+}
+
+void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
+    std::smatch match;
+    std::set<std::string> allowed;
+    const Compiled* found = Find(req.method, req.path, match, allowed);
     if (!found) {
         if (allowed.empty()) {
             SendProblem(res, 404, "not_found", "no such resource: " + req.path);
@@ -110,11 +129,11 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
                     req.method + " is not allowed here; use " + allow);
         return;
     }
-    if (req.body.size() > m_state.settings.max_body_bytes) {
-        // httplib limits bodies with a Content-Length itself; chunked ones arrive here.
+    if (const std::size_t limit = LimitOf(found->route); req.body.size() > limit) {
+        // httplib stops bodies above the largest limit of any route itself;
+        // the ones between that and this route's limit (and chunked ones) stop here.
         SendProblem(res, 413, "payload_too_large",
-                    "the body is larger than " + std::to_string(m_state.settings.max_body_bytes) +
-                        " bytes");
+                    "the body is larger than " + std::to_string(limit) + " bytes");
         return;
     }
 
@@ -189,6 +208,11 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
         SendProblem(ctx.res, 403, "forbidden", "this needs the partner_admin role");
         return false;
     }
+    if (access == Access::CardEditor && !user->roles.Has(domain::Role::Marketing) &&
+        !user->roles.Has(domain::Role::PartnerAdmin)) {
+        SendProblem(ctx.res, 403, "forbidden", "this needs the marketing or partner_admin role");
+        return false;
+    }
     if (access == Access::AnyRole && user->roles.Empty()) {
         SendProblem(ctx.res, 403, "forbidden", "this user holds no role");
         return false;
@@ -197,7 +221,8 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
 }
 
 bool Router::ReadBody(RequestContext& ctx, Body body) {
-    if (body == Body::None || (body == Body::Optional && ctx.req.body.empty())) {
+    if (body == Body::None || body == Body::Raw ||
+        (body == Body::Optional && ctx.req.body.empty())) {
         return true;
     }
     if (!IsJsonContentType(ctx.req.get_header_value("Content-Type"))) {

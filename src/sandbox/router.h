@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ namespace kpd::sandbox {
 struct SandboxSettings {
     std::int64_t token_ttl_seconds = 3600;
     std::size_t max_body_bytes = 1024 * 1024;
+    // What a Body::Raw route (an upload) may read before httplib or the router
+    // refuse it: above its own limit (2 MiB for assets), so that the route
+    // itself answers 413 with its words, and below what would let one
+    // request hold much memory.
+    std::size_t max_upload_bytes = 8 * 1024 * 1024;
 };
 
 // Shared by every request; each member is thread-safe on its own.
@@ -39,12 +45,14 @@ enum class Access {
     Anyone,       // no token needed (a valid one still names the caller)
     AnyRole,      // any signed-in user
     PartnerAdmin, // partner_admin only
+    CardEditor,   // marketing or partner_admin: who designs and publishes the card screen
 };
 
 enum class Body {
     None,     // ignored
     Json,     // required, application/json
     Optional, // may be empty; when present, application/json
+    Raw,      // bytes of any type up to max_upload_bytes; the route checks them itself
 };
 
 struct Caller {
@@ -88,6 +96,11 @@ class Router {
 
     void Add(Route route);
     void Dispatch(const httplib::Request& req, httplib::Response& res);
+    // The largest body the route for `method` and `path` takes (max_body_bytes
+    // when there is none): what an Expect: 100-continue is answered by.
+    std::size_t BodyLimit(const std::string& method, const std::string& path) const;
+    // The most any route takes: the limit httplib itself enforces.
+    std::size_t LargestBodyLimit() const;
 
   private:
     struct Compiled {
@@ -95,6 +108,9 @@ class Router {
         std::regex regex;
     };
 
+    const Compiled* Find(const std::string& method, const std::string& path, std::smatch& match,
+                         std::set<std::string>& allowed) const;
+    std::size_t LimitOf(const Route& route) const;
     bool Authenticate(RequestContext& ctx, Access access);
     bool ReadBody(RequestContext& ctx, Body body);
     void RunRead(RequestContext& ctx, const Route& route);

@@ -19,7 +19,23 @@
 //   POST   /sandbox/faults                anyone    {path, kind: drop|status, status, count}
 //                                                   -> 200 {"armed": {...}} (see faults.h)
 //   DELETE /sandbox/faults                anyone    disarms every fault; 204
+//   GET    /card-screen                   any role  CardScreenState + ETag
+//   PUT    /card-screen/draft             editor    If-Match: 428, 412 version_mismatch + current;
+//                                                   422 validation_failed (assets looked up among
+//                                                   the partner's); 200 CardScreenState + ETag
+//   POST   /card-screen/publish           editor    If-Match; 409 no_draft; 422 validation_failed;
+//                                                   200 CardScreenState + ETag
+//   GET    /card-screen/versions?limit&cursor any role Page<version entry>, newest first
+//   GET    /card-screen/versions/{n}      any role  the version with its screen; 404 not_found
+//   POST   /card-screen/rollback          editor    {version}; If-Match; 404 not_found;
+//                                                   200 CardScreenState + ETag
+//   POST   /assets?slot=…                 editor    raw PNG/JPEG: 201 AssetInfo + Location; 200 the
+//                                                   same bytes and slot again; 413, 415,
+//                                                   422 invalid_image | validation_failed
+//   GET    /assets/{id}                   any role  AssetInfo; 404 not_found
+//   GET    /assets/{id}/content           any role  the bytes + ETag "<sha256>"; 404 not_found
 // clang-format on
+// "editor" = marketing or partner_admin.
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
 // is never stored in the clear, so a sign-in is never replayed).
 #include "sandbox/router.h"
@@ -31,6 +47,8 @@ void AddPartnerRoutes(Router& router);
 void AddUserRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddSandboxRoutes(Router& router);
+void AddCardScreenRoutes(Router& router);
+void AddAssetRoutes(Router& router);
 
 inline void AddAllRoutes(Router& router) {
     AddAuthRoutes(router);
@@ -38,6 +56,8 @@ inline void AddAllRoutes(Router& router) {
     AddUserRoutes(router);
     AddAuditRoutes(router);
     AddSandboxRoutes(router);
+    AddCardScreenRoutes(router);
+    AddAssetRoutes(router);
 }
 
 } // namespace kpd::sandbox

@@ -2,6 +2,7 @@
 
 #include "domain/partner.h"
 #include "sandbox/audit_log.h"
+#include "sandbox/card_screen_seed.h"
 #include "sandbox/crypto.h"
 #include "sandbox/partner_repository.h"
 #include "sandbox/session_pool.h"
@@ -100,6 +101,9 @@ bool SeedDemo(soci::session& db, domain::Instant now) {
         e.detail = "signed in";
         AppendAudit(db, demo.partner.id, e);
     }
+    // The first partner's marketing manager has designed and published its
+    // card screen twice over the last days and is working on a third.
+    SeedDemoCardScreen(db, DemoPartners().front().partner.id, "marketing", at);
     tx.Commit();
     return true;
 }

@@ -83,7 +83,9 @@ int RunSandbox(const Options& options) {
     server.new_task_queue = [threads] {
         return new httplib::ThreadPool(static_cast<std::size_t>(threads));
     };
-    server.set_payload_max_length(options.max_body_bytes);
+    // The largest body any route takes; each route's own (smaller) limit is
+    // checked by the router, so an upload route can answer 413 itself.
+    server.set_payload_max_length(router.LargestBodyLimit());
     server.set_pre_routing_handler([&faults](const httplib::Request& req, httplib::Response& res) {
         BeginRequest();
         if (auto fault = faults.Take(req.path)) {
@@ -95,13 +97,13 @@ int RunSandbox(const Options& options) {
     server.set_error_handler(httplib::Server::HandlerWithResponse(ProblemForBareError));
     // A client that asks before sending (Expect: 100-continue, as curl does
     // for big bodies) hears 413 at once instead of uploading the body first.
-    const std::size_t maxBody = options.max_body_bytes;
-    server.set_expect_100_continue_handler([maxBody](const httplib::Request& req,
+    server.set_expect_100_continue_handler([&router](const httplib::Request& req,
                                                      httplib::Response& res) {
-        if (req.get_header_value<std::uint64_t>("Content-Length") > maxBody) {
+        const std::size_t limit = router.BodyLimit(req.method, req.path);
+        if (req.get_header_value<std::uint64_t>("Content-Length") > limit) {
             BeginRequest();
             SendProblem(res, 413, "payload_too_large",
-                        "the request body is larger than " + std::to_string(maxBody) + " bytes");
+                        "the request body is larger than " + std::to_string(limit) + " bytes");
             return 413;
         }
         return 100;
