@@ -69,6 +69,14 @@ struct PreviewData {
 };
 PreviewData SamplePreviewData(std::string partner_name);
 
+// A sample card number the barcode type can carry (right length, valid check
+// digit), for previews of screens whose type the default number does not fit.
+std::string SampleCardNumber(domain::BarcodeType type);
+
+// Every asset id the screen draws (logo, background, banners, promo blocks),
+// each once, in that order: what a caller fetches into PreviewData::assets.
+std::vector<std::string> ReferencedAssets(const domain::CardScreen& screen);
+
 enum class PhoneTheme { Light, Dark };
 
 struct RenderOptions {

@@ -4,12 +4,58 @@
 // compare equal from run to run.
 #include "render/card_preview.h"
 
+#include <algorithm>
+
 namespace kpd::render {
+namespace {
+
+// The GS1 check digit of `digits` (EAN-8, EAN-13, UPC-A alike): weights 3 and
+// 1 alternating from the rightmost digit.
+char Gs1CheckDigit(const std::string& digits) {
+    int sum = 0;
+    int weight = 3;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        sum += (*it - '0') * weight;
+        weight = 4 - weight;
+    }
+    return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+} // namespace
+
+std::string SampleCardNumber(domain::BarcodeType type) {
+    switch (type) {
+    case domain::BarcodeType::Ean8: return "2900001" + std::string(1, Gs1CheckDigit("2900001"));
+    case domain::BarcodeType::UpcA: return "29000012345" + std::string(1, Gs1CheckDigit("29000012345"));
+    case domain::BarcodeType::Ean13:
+    case domain::BarcodeType::Code128:
+    case domain::BarcodeType::QrCode: break;
+    }
+    return "290000123456" + std::string(1, Gs1CheckDigit("290000123456"));
+}
+
+std::vector<std::string> ReferencedAssets(const domain::CardScreen& screen) {
+    std::vector<std::string> ids;
+    const auto add = [&ids](const std::optional<std::string>& id) {
+        if (id && !id->empty() && std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+            ids.push_back(*id);
+        }
+    };
+    add(screen.theme.logo);
+    add(screen.theme.background_image);
+    for (const domain::PromoBlock& block : screen.banners) {
+        add(block.asset);
+    }
+    for (const domain::PromoBlock& block : screen.promo_blocks) {
+        add(block.asset);
+    }
+    return ids;
+}
 
 PreviewData SamplePreviewData(std::string partner_name) {
     PreviewData data;
     data.partner_name = std::move(partner_name);
-    data.card_number = "2900001234566"; // a valid EAN-13 (check digit 6), also fine as Code 128 and QR
+    data.card_number = SampleCardNumber(domain::BarcodeType::Ean13); // 2900001234566, also fine as Code 128 and QR
     data.points = 1250;
     data.accumulated_kop = 1'262'500; // 12 625 ₽ bought so far
     data.history = {

@@ -4,6 +4,7 @@
 // a symbology cannot carry drawn as an error instead of a wrong code.
 #include "render_test_support.h"
 
+#include "domain/card_screen_rules.h"
 #include "domain/totp.h"
 #include "render/card_preview.h"
 
@@ -130,6 +131,30 @@ BOOST_AUTO_TEST_CASE(a_number_the_type_cannot_carry_is_an_error_box_not_a_wrong_
             BOOST_TEST(red);
         }
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(sample_numbers)
+
+BOOST_AUTO_TEST_CASE(the_sample_number_of_every_type_scans_back) {
+    for (const auto type : {domain::BarcodeType::Ean8, domain::BarcodeType::Ean13, domain::BarcodeType::UpcA,
+                            domain::BarcodeType::Code128, domain::BarcodeType::QrCode}) {
+        const std::string number = render::SampleCardNumber(type);
+        BOOST_TEST(domain::FitsBarcode(type, number));
+        CheckStatic(type, number, 1.0);
+    }
+    BOOST_TEST(render::SampleCardNumber(domain::BarcodeType::Ean13) == "2900001234566");
+}
+
+BOOST_AUTO_TEST_CASE(referenced_assets_are_listed_once_in_drawing_order) {
+    domain::CardScreen screen;
+    screen.theme.logo = "logo";
+    screen.theme.background_image = "bg";
+    screen.banners = {{std::string("b"), "", {}}, {std::string("logo"), "", {}}};
+    screen.promo_blocks = {{std::nullopt, "t", {}}, {std::string("p"), "t", {}}};
+    BOOST_TEST(render::ReferencedAssets(screen) == (std::vector<std::string>{"logo", "bg", "b", "p"}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
