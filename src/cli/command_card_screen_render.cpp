@@ -7,28 +7,23 @@
 // own subcommand through the AddCardScreenRenderCommand hook (commands.h).
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "cli/draft_file.h"
+#include "cli/error_words.h"
 #include "cli/session.h"
-#include "contract/card_screen_json.h"
-#include "contract/endpoints.h"
 #include "domain/timestamp.h"
 #include "render/card_preview.h"
+#include "services/card_screen_assets.h"
+#include "services/card_screen_draft.h"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 namespace kpd::cli {
 namespace {
-
-namespace fs = std::filesystem;
-
-constexpr std::uintmax_t kMaxLocalImageBytes = 16u << 20; // far above the 2 MiB slot limit: render, let validate judge
 
 struct RenderArgs {
     std::string file;
@@ -47,12 +42,6 @@ struct Source {
     std::string partner_name;
 };
 
-api::Request Get(std::string path) {
-    api::Request request;
-    request.path = std::move(path);
-    return request;
-}
-
 bool RussianByDefault() {
     for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         if (const char* value = std::getenv(name); value != nullptr && *value != '\0') {
@@ -62,84 +51,60 @@ bool RussianByDefault() {
     return false;
 }
 
-std::optional<std::vector<std::uint8_t>> ReadBytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// The screen in FILE, with the images its fields name as local files.
+// The screen in FILE (read as `validate` reads it), with the images its
+// fields name as local files. Rule problems do not stop the picture — seeing
+// them is what a preview is for — but a file that is no screen at all does.
 std::optional<Source> LoadFile(const RenderArgs& args, ExitCode& failure) {
-    const auto text = ReadBytes(args.file);
-    if (!text) {
-        failure = UsageError("cannot read " + args.file);
+    DraftFile draft = ReadDraftFile(args.file);
+    if (!draft.screen) {
+        failure = ProblemsError(args.file + " is not a card screen:", draft.problems);
         return std::nullopt;
     }
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text->begin(), text->end());
-    } catch (const nlohmann::json::parse_error& e) {
-        failure = UsageError(args.file + " is not JSON: " + e.what());
-        return std::nullopt;
-    }
-    auto parsed = contract::CardScreenFromJson(json);
-    if (!parsed.Ok()) {
-        failure = ProblemsError(args.file + " is not a card screen:", parsed.problems);
-        return std::nullopt;
-    }
-    Source source{std::move(*parsed.value), {}, args.partner_name};
-    const fs::path base = fs::path(args.file).parent_path();
-    for (const std::string& id : render::ReferencedAssets(source.screen)) {
-        const fs::path path = fs::path(id).is_absolute() ? fs::path(id) : base / id;
-        std::error_code error;
-        if (fs::is_regular_file(path, error) && fs::file_size(path, error) <= kMaxLocalImageBytes) {
-            if (auto bytes = ReadBytes(path)) {
-                source.assets[id] = std::move(*bytes);
-                continue;
-            }
+    Source source{std::move(*draft.screen), {}, args.partner_name};
+    for (DraftImage& image : draft.images) {
+        if (!image.bytes.empty()) {
+            source.assets[image.value] = std::move(image.bytes);
         }
-        Say("note: image \"" + id + "\" is not a file next to " + args.file + "; it is drawn as a placeholder");
+    }
+    for (const std::string& id : render::ReferencedAssets(source.screen)) {
+        if (!source.assets.contains(id)) {
+            Say("note: image \"" + id + "\" is neither a readable file next to " + args.file +
+                " nor fetched; it is drawn as a placeholder");
+        }
+    }
+    if (!draft.problems.empty()) {
+        Say("note: the screen breaks " + std::to_string(draft.problems.size()) +
+            " rule(s); `partnerctl card-screen validate " + args.file + "` lists them");
     }
     return source;
 }
 
-// The published screen and its images, from the platform as the signed-in user.
+// The published screen and its images (through the workspace's asset cache),
+// as the signed-in user, by the services the desk's editor uses.
 std::optional<Source> LoadPublished(const GlobalOptions& options, ExitCode& failure) {
     auto session = OpenSession(options, failure);
     if (!session) {
         return std::nullopt;
     }
-    auto answer = session->client.Send(Get(contract::endpoints::kCardScreen));
-    if (!answer.Ok()) {
-        failure = Fail(answer.Error());
+    auto loaded = services::LoadCardScreen(session->client, *session->workspace);
+    if (!loaded.Ok()) {
+        failure = Fail(loaded.Error());
         return std::nullopt;
     }
-    nlohmann::json json = nlohmann::json::parse(answer.Value().body, nullptr, false);
-    auto state = contract::CardScreenStateFromJson(json);
-    if (json.is_discarded() || !state.Ok()) {
-        failure = ExitCode::PlatformError;
-        Say("the platform's card screen answer does not follow the contract");
-        return std::nullopt;
-    }
-    if (!state.value->published) {
+    const auto& published = loaded.Value().platform.value.published;
+    if (!published) {
         failure = UsageError("the partner has no published card screen yet (render a draft FILE instead)");
         return std::nullopt;
     }
-    Source source{*state.value->published, {}, {}};
+    Source source{*published, {}, {}};
     if (auto current = session->client.CurrentSession()) {
         source.partner_name = current->partner.name;
     }
-    for (const std::string& id : render::ReferencedAssets(source.screen)) {
-        auto content = session->client.Send(Get(contract::endpoints::AssetContent(id)));
-        if (!content.Ok()) {
-            // One missing image should not stop the picture: say so and draw a placeholder.
-            Say("note: image " + id + " could not be fetched (" + content.Error().message + "); drawn as a placeholder");
-            continue;
-        }
-        const std::string& body = content.Value().body;
-        source.assets[id].assign(body.begin(), body.end());
+    services::ScreenImages images = services::FetchScreenImages(session->client, *session->workspace, source.screen);
+    source.assets = std::move(images.bytes);
+    for (const auto& [id, error] : images.missing) {
+        // One missing image should not stop the picture: say so and draw a placeholder.
+        Say("note: image " + id + " could not be fetched (" + DescribeError(error) + "); drawn as a placeholder");
     }
     return source;
 }
