@@ -284,7 +284,8 @@ PosReadResult ReadPosFile(const std::string& path, const PosLayout& layout, cons
     }
     Mapping map;
     map.size = static_cast<std::size_t>(st.st_size);
-    map.data = ::mmap(nullptr, map.size, PROT_READ, MAP_PRIVATE, fd, 0);
+    // MAP_POPULATE maps the whole file at once instead of one page fault per 4 KiB.
+    map.data = ::mmap(nullptr, map.size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     ::close(fd);
     if (map.data == MAP_FAILED) {
         out.fatal = path + ": " + std::strerror(errno);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <map>
 #include <string>
 #include <tuple>
@@ -221,12 +222,11 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
 
     std::vector<std::uint32_t> platformNoId, partnerNoId, unmatchedPlatform;
     report.Report(0, total, "sorting");
-    const auto p = SortedKeys(platform, options.hash_bits, platformNoId);
-    if (cancelled()) {
-        result.cancelled = true;
-        return result;
-    }
+    // The two sides sort independently: one on a helper thread, one here.
+    auto platformKeys = std::async(std::launch::async,
+                                   [&] { return SortedKeys(platform, options.hash_bits, platformNoId); });
     const auto q = SortedKeys(partner, options.hash_bits, partnerNoId);
+    const auto p = platformKeys.get();
     if (cancelled()) {
         result.cancelled = true;
         return result;
@@ -236,7 +236,18 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     result.rows.reserve(std::max(platform.Size(), partner.Size()) + partner.Size() / 8);
     Classifier out(platform, partner, options, result);
     std::size_t i = 0, j = 0;
+    // Keys are in hash order, so the rows they name are all over memory: ask
+    // for the rows a few keys ahead while this one is classified.
+    constexpr std::size_t kAhead = 16;
     while (i < p.size() || j < q.size()) {
+        if (i + kAhead < p.size()) {
+            platform.PrefetchRow(p[i + kAhead].row);
+            platform.PrefetchId(p[i + kAhead / 2].row);
+        }
+        if (j + kAhead < q.size()) {
+            partner.PrefetchRow(q[j + kAhead].row);
+            partner.PrefetchId(q[j + kAhead / 2].row);
+        }
         const std::uint64_t h = (j == q.size() || (i < p.size() && p[i].hash < q[j].hash)) ? p[i].hash : q[j].hash;
         std::size_t ie = i, je = j;
         while (ie < p.size() && p[ie].hash == h) {

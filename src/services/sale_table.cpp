@@ -21,9 +21,10 @@ void SaleTable::Add(std::string_view orderId, std::string_view store, std::int64
     if (!m_store.empty() && m_storeNames[m_store.back()] == store) {
         m_store.push_back(m_store.back());
     } else {
-        auto [it, inserted] = m_storeIndex.try_emplace(std::string(store), static_cast<std::uint32_t>(m_storeNames.size()));
-        if (inserted) {
-            m_storeNames.emplace_back(store);
+        auto it = m_storeIndex.find(store);
+        if (it == m_storeIndex.end()) {
+            const auto index = static_cast<std::uint32_t>(m_storeNames.size());
+            it = m_storeIndex.emplace(m_storeNames.emplace_back(store), index).first;
         }
         m_store.push_back(it->second);
     }

@@ -6,6 +6,7 @@
 #include "domain/money.h"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,12 +36,24 @@ class SaleTable {
     bool KnowsRefund(std::size_t row) const { return m_refunded[row] >= 0; }
     std::int64_t SourceLine(std::size_t row) const { return m_line[row]; }
 
+    // Hints for the CPU to start fetching what matching reads of `row`: first
+    // the row's columns, a little later (once m_idEnd is cached) its id bytes.
+    void PrefetchRow(std::size_t row) const {
+        __builtin_prefetch(&m_idEnd[row == 0 ? 0 : row - 1]);
+        __builtin_prefetch(&m_at[row]);
+        __builtin_prefetch(&m_amount[row]);
+        __builtin_prefetch(&m_refunded[row]);
+    }
+    void PrefetchId(std::size_t row) const {
+        __builtin_prefetch(m_idBytes.data() + (row == 0 ? 0 : m_idEnd[row - 1]));
+    }
+
   private:
     std::string m_idBytes;              // every order id back to back
     std::vector<std::uint64_t> m_idEnd; // where each row's id ends in m_idBytes
     std::vector<std::uint32_t> m_store; // index into m_storeNames
-    std::vector<std::string> m_storeNames;
-    std::unordered_map<std::string, std::uint32_t> m_storeIndex;
+    std::deque<std::string> m_storeNames; // a deque: names never move, so the index may view them
+    std::unordered_map<std::string_view, std::uint32_t> m_storeIndex;
     std::vector<std::int64_t> m_at;
     std::vector<domain::Kopecks> m_amount;
     std::vector<domain::Kopecks> m_refunded;
