@@ -1,0 +1,96 @@
+#include "domain/dolyami.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace kpd::domain;
+
+namespace {
+// 2026-10-15 12:00 Moscow, and the edges of October 2026 in Moscow time.
+constexpr std::int64_t kMidOctober = 1'792'054'800;
+constexpr std::int64_t kOctoberStart = 1'790'802'000; // 2026-10-01T00:00+03:00
+constexpr std::int64_t kNovemberStart = 1'793'480'400; // 2026-11-01T00:00+03:00
+
+DolyamiOrder Order(std::string id, std::int64_t at, Kopecks amount,
+                   DolyamiOrderStatus status = DolyamiOrderStatus::Committed) {
+    return {std::move(id), "store-1", at, amount, status, {}};
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(dolyami)
+
+BOOST_AUTO_TEST_CASE(four_quarters_every_two_weeks_summing_to_the_price) {
+    const auto s = PaymentSchedule(100'001);
+    BOOST_TEST(s[0].amount_kop == 25'001);
+    BOOST_TEST(s[1].amount_kop == 25'000);
+    BOOST_TEST(s[3].day_offset == 42);
+    Kopecks sum = 0;
+    for (const auto& part : s) sum += part.amount_kop;
+    BOOST_TEST(sum == 100'001);
+    BOOST_TEST(PaymentSchedule(3)[0].amount_kop == 3);
+}
+
+BOOST_AUTO_TEST_CASE(months_are_moscow_calendar_months) {
+    const Month oct{2026, 10};
+    BOOST_TEST(InMonth(oct, kOctoberStart));
+    BOOST_TEST(!InMonth(oct, kOctoberStart - 1));      // 30 September 23:59:59 in Moscow
+    BOOST_TEST(InMonth(oct, kNovemberStart - 1));
+    BOOST_TEST(!InMonth(oct, kNovemberStart));
+    BOOST_TEST((ParseMonth("2026-10") == oct));
+    BOOST_TEST(!ParseMonth("2026-13"));
+    BOOST_TEST(!ParseMonth("2026-1"));
+    BOOST_TEST(ToString(Month{2026, 3}) == "2026-03");
+    BOOST_TEST(VatRateBp(Month{2025, 12}) == 2000);
+    BOOST_TEST(VatRateBp(Month{2026, 1}) == 2200);
+}
+
+BOOST_AUTO_TEST_CASE(basis_points_round_half_away_from_zero_exactly) {
+    BOOST_TEST(ApplyBasisPoints(10'000, 350) == 350);
+    BOOST_TEST(ApplyBasisPoints(1, 5000) == 1);   // 0.5 → 1
+    BOOST_TEST(ApplyBasisPoints(1, 4999) == 0);
+    BOOST_TEST(ApplyBasisPoints(-1, 5000) == -1);
+    // A chain's year of turnover does not overflow on the way.
+    BOOST_TEST(ApplyBasisPoints(9'000'000'000'000'000, 10'000) == 9'000'000'000'000'000);
+}
+
+BOOST_AUTO_TEST_CASE(the_commission_counts_committed_orders_of_the_month_net_of_processed_refunds) {
+    auto refunded = Order("D-3", kMidOctober, 50'000);
+    refunded.refunds = {{10'000, kMidOctober + 86400, RefundStatus::Processed},
+                        {5'000, kMidOctober + 86400, RefundStatus::Pending}};
+    auto lateRefund = Order("D-4", kOctoberStart - 10 * 86400, 30'000); // bought in September
+    lateRefund.refunds = {{30'000, kMidOctober, RefundStatus::Processed}};
+    const std::vector<DolyamiOrder> orders{
+        Order("D-1", kMidOctober, 1'000'000),
+        Order("D-2", kMidOctober, 200'000, DolyamiOrderStatus::Canceled),
+        refunded,
+        lateRefund,
+        Order("D-5", kNovemberStart, 70'000),
+    };
+    const auto inv = ComputeCommission(Month{2026, 10}, 350, orders);
+    BOOST_TEST(inv.turnover_kop == 1'050'000);
+    BOOST_TEST(inv.refunds_kop == 40'000);
+    BOOST_TEST(inv.base_kop == 1'010'000);
+    BOOST_TEST(inv.commission_kop == 35'350); // 3.5 %
+    BOOST_TEST(inv.vat_kop == 7'777);         // 22 % of 353.50 ₽ = 77.77 ₽
+    BOOST_TEST(inv.total_kop == 43'127);
+
+    auto invoiced = inv;
+    invoiced.vat_kop = 7'070; // the old 20 %
+    invoiced.total_kop = 42'420;
+    const auto diff = CompareInvoices(invoiced, inv);
+    BOOST_TEST_REQUIRE(diff.size() == 2u);
+    BOOST_TEST(diff[0].field == "vat_kop");
+    BOOST_TEST(diff[0].invoiced - diff[0].computed == -707);
+
+    const auto suspects = OrdersBehindDifference(Month{2026, 10}, orders);
+    BOOST_TEST((suspects == std::vector<std::string>{"D-4", "D-5"}));
+}
+
+BOOST_AUTO_TEST_CASE(order_status_names_are_dolyamis) {
+    BOOST_TEST(ToString(DolyamiOrderStatus::WaitForCommit) == "wait_for_commit");
+    BOOST_TEST((DolyamiOrderStatusFromString("completed") == DolyamiOrderStatus::Completed));
+    BOOST_TEST(!DolyamiOrderStatusFromString("done"));
+    BOOST_TEST(!CountsTowardsTurnover(DolyamiOrderStatus::Rejected));
+    BOOST_TEST(!CountsTowardsTurnover(DolyamiOrderStatus::Approved)); // approved but never committed: no sale yet
+}
+
+BOOST_AUTO_TEST_SUITE_END()
