@@ -5,6 +5,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <thread>
+
 using namespace kpd::sandbox_test;
 namespace utf = boost::unit_test;
 
@@ -114,6 +116,23 @@ BOOST_AUTO_TEST_CASE(an_upload_is_audited_and_another_partner_sees_404) {
     auto mine = created.json.at("id").get<std::string>();
     BOOST_TEST(Api().Get("/v1/assets/" + mine, Api().SignIn("viewer")).status == 404);
     BOOST_TEST(Api().Get("/v1/assets/" + mine + "/content", Api().SignIn("viewer")).status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(two_racing_uploads_of_one_file_store_one_asset) {
+    auto desk1 = Api().SignIn("other.marketing");
+    auto desk2 = Api().SignIn("other.admin");
+    auto id = DemoPublishedScreen().at("banners").at(1).at("asset").get<std::string>();
+    auto banner = Direct().Get("/v1/assets/" + id + "/content", Api().SignIn("viewer"));
+    BOOST_REQUIRE_EQUAL(banner.status, 200);
+    Reply first, second;
+    std::thread t1([&] { first = Upload(Direct(), desk1, "banner", banner.body); });
+    std::thread t2([&] { second = Upload(Direct(), desk2, "banner", banner.body); });
+    t1.join();
+    t2.join();
+    // One stored it (201); the other, whichever came second, found it (200).
+    BOOST_TEST(first.status + second.status == 201 + 200, first.body + " / " + second.body);
+    BOOST_TEST(first.json.at("id") == second.json.at("id"));
+    BOOST_TEST(NewestChange("other.admin").at("object_id") == first.json.at("id"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

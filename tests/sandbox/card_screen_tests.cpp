@@ -114,11 +114,12 @@ BOOST_AUTO_TEST_CASE(a_draft_with_many_mistakes_reports_each_at_its_pointer_and_
     BOOST_TEST(upload.status == 413);
     BOOST_TEST(upload.Code() == "payload_too_large");
 
-    // ...so the draft that names it names an unknown asset, among five other mistakes.
+    // ...so the draft that names it names an unknown asset, among six other mistakes.
     auto draft = before.json.at("published");
     draft["theme"]["logo"] = "ast_000000000000000000000000";
     draft["theme"]["background_color"] = "#FFFFFF";
     draft["theme"]["text_color"] = "#B7B7B7"; // 2.0:1 on white
+    draft["theme"]["background_image"] = draft.at("banners").at(0).at("asset"); // a banner
     auto banner = draft.at("banners").at(0);
     draft["banners"] = nlohmann::json::array();
     for (int i = 0; i < 6; ++i) {
@@ -139,6 +140,7 @@ BOOST_AUTO_TEST_CASE(a_draft_with_many_mistakes_reports_each_at_its_pointer_and_
     BOOST_TEST(HasProblem(errors, "/banners/5", "too_many"), reply.body);
     BOOST_TEST(HasProblem(errors, "/theme/logo", "unknown_asset"), reply.body);
     BOOST_TEST(HasProblem(errors, "/theme/text_color", "low_contrast"), reply.body);
+    BOOST_TEST(HasProblem(errors, "/theme/background_image", "wrong_slot"), reply.body);
     BOOST_TEST(HasProblem(errors, "/banners/1/cta/target", "unsafe_url"), reply.body);
     BOOST_TEST(HasProblem(errors, "/questions/3", "too_many"), reply.body);
     BOOST_TEST(HasProblem(errors, "/questions/0/options", "options_count"), reply.body);
