@@ -2,7 +2,7 @@
 // it names, draws the sections onto one ARGB surface at the requested scale
 // and reports where each part landed.
 #include "render/card_preview.h"
-#include "render/image_decode.h"
+#include "render/image_cache.h"
 #include "render/scene.h"
 
 #include <algorithm>
@@ -30,7 +30,7 @@ void DecodeAsset(Scene& scene, const std::optional<std::string>& id) {
         return;
     }
     const auto found = scene.data.assets.find(*id);
-    scene.images[*id] = found == scene.data.assets.end() ? nullptr : DecodeImage(found->second);
+    scene.images[*id] = found == scene.data.assets.end() ? nullptr : CachedDecode(found->second);
 }
 
 void DecodeAssets(Scene& scene) {
@@ -70,7 +70,7 @@ cairo_surface_t* Scene::Image(const std::optional<std::string>& id) const {
         return nullptr;
     }
     const auto found = images.find(*id);
-    return found == images.end() ? nullptr : found->second.get();
+    return found == images.end() ? nullptr : found->second;
 }
 
 Colour CardBackground(const Scene& scene) {

@@ -1,6 +1,7 @@
 // Drawing words shared by the sections of the card screen (paint.h).
 #include "render/paint.h"
 #include "render/cairo_handles.h"
+#include "render/image_cache.h"
 
 #include <algorithm>
 #include <cmath>
@@ -81,19 +82,24 @@ double DrawText(cairo_t* cr, std::string_view text, double x, double y, double w
 
 void PaintCover(cairo_t* cr, cairo_surface_t* image, double x, double y, double width, double height,
                 double radius) {
-    const int imageWidth = cairo_image_surface_get_width(image);
-    const int imageHeight = cairo_image_surface_get_height(image);
-    if (imageWidth <= 0 || imageHeight <= 0) {
+    // Scaled once per size in device pixels (image_cache.h), then copied 1:1:
+    // a redraw only blends, never resamples a large image again.
+    double left = x, top = y, right = x + width, bottom = y + height;
+    cairo_user_to_device(cr, &left, &top);
+    cairo_user_to_device(cr, &right, &bottom);
+    const int pixelLeft = static_cast<int>(std::lround(left));
+    const int pixelTop = static_cast<int>(std::lround(top));
+    const int pixelWidth = static_cast<int>(std::lround(right)) - pixelLeft;
+    const int pixelHeight = static_cast<int>(std::lround(bottom)) - pixelTop;
+    if (pixelWidth <= 0 || pixelHeight <= 0) {
         return;
     }
-    const double scale = std::max(width / imageWidth, height / imageHeight);
+    cairo_surface_t* scaled = CachedCover(image, pixelWidth, pixelHeight);
     cairo_save(cr);
     RoundedRect(cr, x, y, width, height, radius);
     cairo_clip(cr);
-    cairo_translate(cr, x + (width - imageWidth * scale) / 2, y + (height - imageHeight * scale) / 2);
-    cairo_scale(cr, scale, scale);
-    cairo_set_source_surface(cr, image, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_identity_matrix(cr);
+    cairo_set_source_surface(cr, scaled, pixelLeft, pixelTop);
     cairo_paint(cr);
     cairo_restore(cr);
 }

@@ -52,7 +52,7 @@ struct Scene {
     ChromePalette chrome;
     double scale = 1;
     cairo_t* cr = nullptr;
-    std::map<std::string, SurfacePtr> images; // asset id -> decoded image (null: unreadable)
+    std::map<std::string, cairo_surface_t*> images; // asset id -> decoded image (null: unreadable), owned by the image cache
 
     // The decoded image of asset `id`, or null when missing or unreadable.
     cairo_surface_t* Image(const std::optional<std::string>& id) const;
