@@ -183,6 +183,23 @@ BOOST_AUTO_TEST_CASE(logo_background_and_promo_images_are_drawn_png_and_jpeg) {
     BOOST_TEST(Rgb(r.image, tile.x + tile.width - 6, tile.y + 60) == 0xE65100u);
 }
 
+BOOST_AUTO_TEST_CASE(new_bytes_under_the_same_asset_id_are_drawn_anew) {
+    // Decoded images are kept between draws; the cache must follow the bytes, not the id.
+    domain::CardScreen screen = PlainScreen();
+    screen.banners = {{std::string("banner"), "", {}}};
+    render::PreviewData data = Data();
+    data.assets["banner"] = kpd::test::SolidPng(1029, 258, 0xD32F2F);
+    const render::Rendered red = render::RenderCardScreen(screen, data);
+    data.assets["banner"] = kpd::test::SolidPng(1029, 258, 0x1976D2);
+    const render::Rendered blue = render::RenderCardScreen(screen, data);
+    const render::Rect& b = red.parts.banners.at(0);
+    BOOST_TEST(Rgb(red.image, b.x + b.width / 2, b.y + b.height / 2) == 0xD32F2Fu);
+    BOOST_TEST(Rgb(blue.image, b.x + b.width / 2, b.y + b.height / 2) == 0x1976D2u);
+    data.assets.erase("banner");
+    const render::Rendered gone = render::RenderCardScreen(screen, data);
+    BOOST_TEST(Rgb(gone.image, b.x + b.width / 2, b.y + b.height / 2) != 0x1976D2u);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_and_corrupt_assets_draw_placeholders) {
     domain::CardScreen screen = PlainScreen();
     screen.theme.logo = "missing-logo";
