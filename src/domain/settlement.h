@@ -41,6 +41,24 @@ struct SettlementRegister {
     std::int64_t version = 1;
 };
 
+// One purchase on a register (`GET /settlements/{id}/transactions`).
+struct SettlementTransaction {
+    std::string order_id;
+    std::string store_id;
+    std::int64_t purchased_at = 0; // Unix seconds
+    Kopecks amount_kop = 0;
+    Kopecks prepaid_kop = 0;       // the buyer's first payment (25 %)
+    std::string status;            // Dolyami's order state, e.g. "committed"
+    Kopecks refunded_kop = 0;
+    std::optional<std::string> refund_status; // "pending" or "processed"; none without refunds
+};
+
+// A dispute of a register: why, and which orders.
+struct RegisterDispute {
+    std::string reason;
+    std::vector<std::string> order_ids;
+};
+
 // Who may see and approve registers at all.
 bool MaySeeSettlements(RoleSet roles);
 

@@ -1,0 +1,64 @@
+#include "contract/settlement_json.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace kpd;
+using nlohmann::json;
+
+BOOST_AUTO_TEST_SUITE(settlement_json)
+
+BOOST_AUTO_TEST_CASE(a_register_round_trips_with_its_approvals) {
+    domain::SettlementRegister r;
+    r.id = 42;
+    r.business_date = "2026-11-20";
+    r.status = domain::RegisterStatus::PendingReview;
+    r.count = 2300;
+    r.turnover_kop = 1'850'000'00;
+    r.refunds_kop = 12'000'00;
+    r.payout_kop = r.turnover_kop - r.refunds_kop;
+    r.payout_date = "2026-11-23";
+    r.needs_second_approval = true;
+    r.approvals = {{10, "finance", "2026-11-21T10:00:00+03:00", "сверено с кассой"}};
+    r.version = 2;
+    const auto back = contract::RegisterFromJson(json::parse(contract::ToJson(r).dump()));
+    BOOST_TEST_REQUIRE(back.Ok());
+    BOOST_TEST(back.value->payout_kop == r.payout_kop);
+    BOOST_TEST(back.value->approvals.at(0).comment == "сверено с кассой");
+    BOOST_TEST(back.value->needs_second_approval);
+    BOOST_TEST(contract::ToJson(r)["status"] == "pending_review");
+}
+
+BOOST_AUTO_TEST_CASE(a_transaction_carries_the_buyers_schedule_in_moscow_dates) {
+    domain::SettlementTransaction t{"PLK-00000001", "store-03", 1'795'467'540, 1'000'001, 250'001, "committed", 0, {}};
+    const auto j = contract::ToJson(t); // 2026-11-23 23:59 Moscow
+    BOOST_TEST(j["purchased_at"] == "2026-11-23T23:59:00+03:00");
+    BOOST_TEST(j["payment_schedule"].size() == 4u);
+    BOOST_TEST(j["payment_schedule"][0]["due_date"] == "2026-11-23");
+    BOOST_TEST(j["payment_schedule"][0]["amount_kop"] == 250'001);
+    BOOST_TEST(j["payment_schedule"][3]["due_date"] == "2027-01-04");
+    BOOST_TEST(j["refund_status"].is_null());
+    domain::Problems problems;
+    const auto back = contract::TransactionFromJson(j, problems);
+    BOOST_TEST_REQUIRE(back.has_value());
+    BOOST_TEST(back->purchased_at == t.purchased_at);
+}
+
+BOOST_AUTO_TEST_CASE(disputes_need_a_reason_and_string_order_ids) {
+    BOOST_TEST(contract::RegisterDisputeFromJson(json{{"reason", "двойной чек"}, {"order_ids", {"A"}}}).Ok());
+    const auto empty = contract::RegisterDisputeFromJson(json{{"reason", ""}, {"order_ids", {"A", 5}}});
+    BOOST_TEST_REQUIRE(empty.problems.size() == 2u);
+    BOOST_TEST(empty.problems[0].field == "/reason");
+    BOOST_TEST(empty.problems[1].field == "/order_ids/1");
+    BOOST_TEST(contract::RegisterDisputeFromJson(json::object()).problems.at(0).field == "/reason");
+}
+
+BOOST_AUTO_TEST_CASE(an_invoice_round_trips) {
+    domain::CommissionInvoice i{{2026, 10}, 100, 10, 90, 350, 3, 1, 4};
+    const auto back = contract::CommissionInvoiceFromJson(contract::ToJson(i));
+    BOOST_TEST_REQUIRE(back.Ok());
+    BOOST_TEST((back.value->month == domain::Month{2026, 10}));
+    BOOST_TEST(back.value->total_kop == 4);
+    BOOST_TEST(!contract::CommissionInvoiceFromJson(json{{"month", "10.2026"}}).Ok());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
