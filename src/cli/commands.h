@@ -68,7 +68,6 @@ ExitCode RunCardScreenRollback(const GlobalOptions& options, std::int64_t versio
 // owner in command_card_screen_render.cpp: adds its subcommand to the
 // `card-screen` group and, when that is chosen, sets `run`. main.cpp calls it
 // while building the parser; `options` is filled in by the time `run` runs.
-// Until that file exists, card_screen_render_pending.cpp adds nothing.
 void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& options,
                                 std::function<ExitCode()>& run);
 
