@@ -182,6 +182,7 @@ void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& optio
         ->capture_default_str();
     command->add_option("--at", args->at, "The moment drawn, RFC 3339 (dynamic codes; default: now)");
     command->add_option("--partner-name", args->partner_name, "The name on the card when drawing FILE");
+    command->fallthrough(); // global options (--platform, --user…) may follow, as elsewhere
     command->callback([args, &options, &run] { run = [args, &options] { return RunRender(options, *args); }; });
 }
 
