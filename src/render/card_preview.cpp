@@ -92,6 +92,7 @@ Rendered RenderCardScreen(const domain::CardScreen& screen, const PreviewData& d
     SurfacePtr surface{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};
     CairoPtr cr{cairo_create(surface.get())};
     Scene scene{screen, data, layout, PaletteFor(options.phone), scale, cr.get(), {}};
+    BeginDraw();
     DecodeAssets(scene);
 
     SetColour(cr.get(), scene.chrome.background);

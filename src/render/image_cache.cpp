@@ -1,6 +1,7 @@
-// The per-thread image cache (image_cache.h): a small list in least-recently-
-// used order. A screen draws at most a dozen images, far below the capacity,
-// so nothing one draw uses is evicted during that draw.
+// The per-thread image cache (image_cache.h): a list in least-recently-used
+// order under a pixel-memory budget. Entries the current draw has touched are
+// never evicted (its surfaces must stay valid until it ends), so one draw of
+// very large images may go over the budget; the next draw trims it back.
 #include "render/image_cache.h"
 #include "render/image_decode.h"
 
@@ -12,7 +13,10 @@
 namespace kpd::render {
 namespace {
 
-constexpr std::size_t kCapacity = 48;
+constexpr std::size_t kMaxEntries = 64;
+// A 2400×4000 background decodes to 38 MB; the budget keeps a few screens'
+// worth of images without letting a long editing session grow without end.
+constexpr std::size_t kBudgetBytes = 192u << 20;
 
 struct Entry {
     std::size_t length = 0;
@@ -20,40 +24,77 @@ struct Entry {
     const cairo_surface_t* source = nullptr; // for scaled entries: the decoded image they come from
     int width = 0;
     int height = 0;
-    SurfacePtr surface; // null: bytes that did not decode (remembered too)
+    SurfacePtr surface;        // null: bytes that did not decode (remembered too)
+    std::uint64_t draw = 0;    // the last draw that used it
+    std::size_t pixel_bytes = 0;
 };
 
-std::list<Entry>& Entries() {
-    thread_local std::list<Entry> entries;
-    return entries;
+struct Cache {
+    std::list<Entry> entries;
+    std::size_t bytes = 0;
+    std::uint64_t draw = 0;
+};
+
+Cache& ThisThread() {
+    thread_local Cache cache;
+    return cache;
+}
+
+std::size_t PixelBytes(cairo_surface_t* surface) {
+    if (surface == nullptr) {
+        return 0;
+    }
+    return static_cast<std::size_t>(cairo_image_surface_get_stride(surface)) *
+           static_cast<std::size_t>(std::max(0, cairo_image_surface_get_height(surface)));
 }
 
 template <class Match> Entry* Find(Match match) {
-    auto& entries = Entries();
-    const auto found = std::find_if(entries.begin(), entries.end(), match);
-    if (found == entries.end()) {
+    Cache& cache = ThisThread();
+    const auto found = std::find_if(cache.entries.begin(), cache.entries.end(), match);
+    if (found == cache.entries.end()) {
         return nullptr;
     }
-    entries.splice(entries.begin(), entries, found); // most recently used first
-    return &entries.front();
+    cache.entries.splice(cache.entries.begin(), cache.entries, found); // most recently used first
+    found->draw = cache.draw;
+    return &*found;
+}
+
+void EvictOldest(Cache& cache) {
+    Entry& oldest = cache.entries.back();
+    // A decoded image takes its scaled copies along: a later image could be
+    // allocated at the same address and must not find them.
+    const cairo_surface_t* decoded = oldest.source == nullptr ? oldest.surface.get() : nullptr;
+    cache.bytes -= oldest.pixel_bytes;
+    cache.entries.pop_back();
+    if (decoded != nullptr) {
+        cache.entries.remove_if([&cache, decoded](const Entry& e) {
+            if (e.source != decoded) {
+                return false;
+            }
+            cache.bytes -= e.pixel_bytes;
+            return true;
+        });
+    }
 }
 
 Entry& Insert(Entry entry) {
-    auto& entries = Entries();
-    if (entries.size() >= kCapacity) {
-        // A decoded image takes its scaled copies along: a later image could
-        // be allocated at the same address and must not find them.
-        const cairo_surface_t* evicted = entries.back().source == nullptr ? entries.back().surface.get() : nullptr;
-        entries.pop_back();
-        if (evicted != nullptr) {
-            entries.remove_if([evicted](const Entry& e) { return e.source == evicted; });
-        }
+    Cache& cache = ThisThread();
+    entry.draw = cache.draw;
+    entry.pixel_bytes = PixelBytes(entry.surface.get());
+    while (!cache.entries.empty() && cache.entries.back().draw != cache.draw &&
+           (cache.entries.size() >= kMaxEntries || cache.bytes + entry.pixel_bytes > kBudgetBytes)) {
+        EvictOldest(cache);
     }
-    entries.push_front(std::move(entry));
-    return entries.front();
+    cache.bytes += entry.pixel_bytes;
+    cache.entries.push_front(std::move(entry));
+    return cache.entries.front();
 }
 
 } // namespace
+
+void BeginDraw() {
+    ++ThisThread().draw;
+}
 
 cairo_surface_t* CachedDecode(std::span<const std::uint8_t> bytes) {
     const std::size_t hash =
@@ -63,7 +104,11 @@ cairo_surface_t* CachedDecode(std::span<const std::uint8_t> bytes) {
         })) {
         return hit->surface.get();
     }
-    return Insert(Entry{bytes.size(), hash, nullptr, 0, 0, DecodeImage(bytes)}).surface.get();
+    Entry entry;
+    entry.length = bytes.size();
+    entry.hash = hash;
+    entry.surface = DecodeImage(bytes);
+    return Insert(std::move(entry)).surface.get();
 }
 
 cairo_surface_t* CachedCover(cairo_surface_t* image, int width, int height) {
@@ -84,7 +129,12 @@ cairo_surface_t* CachedCover(cairo_surface_t* image, int width, int height) {
         cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);
         cairo_paint(cr.get());
     }
-    return Insert(Entry{0, 0, image, width, height, std::move(scaled)}).surface.get();
+    Entry entry;
+    entry.source = image;
+    entry.width = width;
+    entry.height = height;
+    entry.surface = std::move(scaled);
+    return Insert(std::move(entry)).surface.get();
 }
 
 } // namespace kpd::render

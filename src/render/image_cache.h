@@ -4,14 +4,17 @@
 // PNG and scaling it down cost far more than drawing the rest of the screen.
 // Keyed by the bytes themselves (length and hash), never by asset id alone,
 // so changed bytes under the same id are decoded afresh. One cache per
-// thread (RenderCardScreen may run on several threads at once); surfaces it
-// returns stay valid until the next call that inserts into it.
+// thread (RenderCardScreen may run on several threads at once), kept under a
+// memory budget; surfaces it returns stay valid until the next BeginDraw.
 #include "render/cairo_handles.h"
 
 #include <cstdint>
 #include <span>
 
 namespace kpd::render {
+
+// Starts a draw: what it fetches from the cache is kept until the next one.
+void BeginDraw();
 
 // The decoded image of `bytes` (PNG or JPEG), or null when they are neither.
 cairo_surface_t* CachedDecode(std::span<const std::uint8_t> bytes);

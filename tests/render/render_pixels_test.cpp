@@ -7,6 +7,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <thread>
+
 namespace {
 
 using namespace kpd;
@@ -198,6 +200,54 @@ BOOST_AUTO_TEST_CASE(new_bytes_under_the_same_asset_id_are_drawn_anew) {
     data.assets.erase("banner");
     const render::Rendered gone = render::RenderCardScreen(screen, data);
     BOOST_TEST(Rgb(gone.image, b.x + b.width / 2, b.y + b.height / 2) != 0x1976D2u);
+}
+
+BOOST_AUTO_TEST_CASE(many_images_over_many_draws_each_draw_shows_its_own) {
+    // More distinct images than the per-thread cache keeps: old ones are
+    // evicted, and every draw still shows exactly the images it was given.
+    domain::CardScreen screen = PlainScreen();
+    screen.theme.logo = "logo";
+    screen.banners = {{std::string("a"), "", {}}, {std::string("b"), "", {}}};
+    render::PreviewData data = Data();
+    for (std::uint32_t i = 0; i < 40; ++i) {
+        const std::uint32_t first = 0x100000u * (i % 16) + 0x000100u * i + 0x20;
+        const std::uint32_t second = 0xFF0000u - 0x010000u * i + 0x40;
+        data.assets["a"] = kpd::test::SolidPng(1029, 258, first);
+        data.assets["b"] = kpd::test::SolidPng(1029, 258, second);
+        data.assets["logo"] = kpd::test::SolidPng(128, 128, 0x00FF00u + i);
+        const render::Rendered r = render::RenderCardScreen(screen, data);
+        const render::Rect& a = r.parts.banners.at(0);
+        const render::Rect& b = r.parts.banners.at(1);
+        const render::Rect& logo = r.parts.logo;
+        BOOST_TEST_REQUIRE(Rgb(r.image, a.x + a.width / 2, a.y + a.height / 2) == first);
+        BOOST_TEST_REQUIRE(Rgb(r.image, b.x + b.width / 2, b.y + b.height / 2) == second);
+        BOOST_TEST_REQUIRE(Rgb(r.image, logo.x + logo.width / 2, logo.y + logo.height / 2) == 0x00FF00u + i);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(threads_drawing_at_once_draw_the_same_pixels) {
+    domain::CardScreen screen = PlainScreen();
+    screen.identifier.kind = domain::IdentifierKind::Dynamic;
+    screen.banners = {{std::string("banner"), "", {}}};
+    render::PreviewData data = Data();
+    data.assets["banner"] = kpd::test::SolidJpeg(1029, 258, "#8E24AA");
+    const render::Rendered reference = render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.5});
+    std::vector<render::Rendered> results(4);
+    std::vector<std::thread> threads;
+    for (auto& result : results) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 5; ++i) {
+                result = render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.5});
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    for (const auto& result : results) {
+        BOOST_TEST((result.image.data == reference.image.data));
+        BOOST_TEST(result.parts.code_text == reference.parts.code_text);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(unknown_and_corrupt_assets_draw_placeholders) {
