@@ -35,16 +35,20 @@ std::vector<std::uint8_t> GradientPng(int width, int height, std::uint32_t from,
     image.height = height;
     image.stride = width * 4;
     image.data.resize(static_cast<std::size_t>(image.stride) * static_cast<std::size_t>(height));
-    const auto channel = [](std::uint32_t colour, int shift) { return static_cast<int>((colour >> shift) & 0xFF); };
+    const auto channel = [](std::uint32_t colour, int shift) {
+        return static_cast<int>((colour >> shift) & 0xFF);
+    };
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
             const int t = (x + y) * 255 / (width + height);
             std::uint32_t pixel = 0xFF000000u;
             for (int shift : {16, 8, 0}) {
-                const int value = channel(from, shift) + (channel(to, shift) - channel(from, shift)) * t / 255;
+                const int value =
+                    channel(from, shift) + (channel(to, shift) - channel(from, shift)) * t / 255;
                 pixel |= static_cast<std::uint32_t>(value) << shift;
             }
-            auto* row = reinterpret_cast<std::uint32_t*>(image.data.data() + static_cast<std::size_t>(y) * image.stride);
+            auto* row = reinterpret_cast<std::uint32_t*>(
+                image.data.data() + static_cast<std::size_t>(y) * image.stride);
             row[x] = pixel;
         }
     }
@@ -69,7 +73,10 @@ Stats Measure(int runs, const std::function<void()>& work) {
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    const auto at = [&ms](double q) {
+        return ms[std::min(ms.size() - 1,
+                           static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
     return Stats{at(0.5), at(0.95), ms.front()};
 }
 
@@ -90,15 +97,17 @@ int main(int argc, char** argv) {
     screen.banners.clear();
     for (int i = 0; i < 5; ++i) {
         const std::string id = "banner-" + std::to_string(i);
-        screen.banners.push_back({id, "Баннер " + std::to_string(i + 1), {domain::CtaKind::PromoList, ""}});
+        screen.banners.push_back(
+            {id, "Баннер " + std::to_string(i + 1), {domain::CtaKind::PromoList, ""}});
         data.assets[id] = GradientPng(1029, 258, tints[i], 0xFFFFFF);
     }
 
-    std::printf("card_preview_bench: full card (5 banners, logo, %zu history rows with line items, dynamic code), "
+    std::printf("card_preview_bench: full card (5 banners, logo, %zu history rows with line items, "
+                "dynamic code), "
                 "%d runs\n",
                 data.history.size(), runs);
-    std::printf("%-26s %10s %10s %10s %14s %12s\n", "case", "median ms", "p95 ms", "min ms", "vs 16 ms frame",
-                "vs PNG enc");
+    std::printf("%-26s %10s %10s %10s %14s %12s\n", "case", "median ms", "p95 ms", "min ms",
+                "vs 16 ms frame", "vs PNG enc");
     // The very first draw loads the fonts and decodes and scales every image (kept per
     // thread, as the preview redraws with the same images): one slow frame
     // after an image changes, shown apart from the steady redraws.
@@ -106,7 +115,8 @@ int main(int argc, char** argv) {
         const auto start = Clock::now();
         const render::Rendered first = render::RenderCardScreen(screen, data);
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-        std::printf("%-26s %10.2f %10s %10s %13.0f%%\n", "first draw (cold)", ms, "-", "-", 100.0 * ms / kFrameMs);
+        std::printf("%-26s %10.2f %10s %10s %13.0f%%\n", "first draw (cold)", ms, "-", "-",
+                    100.0 * ms / kFrameMs);
     }
     bool withinFrame = true;
     for (const double scale : {1.0, 2.0}) {
@@ -114,19 +124,27 @@ int main(int argc, char** argv) {
         render::Rendered last;
         std::int64_t tick = 0;
         const Stats draw = Measure(runs, [&] {
-            data.unix_seconds += ++tick; // a new moment each draw: the code is recomputed as it would be live
+            data.unix_seconds +=
+                ++tick; // a new moment each draw: the code is recomputed as it would be live
             last = render::RenderCardScreen(screen, data, options);
         });
-        const Stats encode = Measure(std::max(20, runs / 4), [&] { (void)render::EncodePng(last.image); });
+        const Stats encode =
+            Measure(std::max(20, runs / 4), [&] { (void)render::EncodePng(last.image); });
         const std::string name = "redraw @" + std::to_string(static_cast<int>(scale)) + "x (" +
-                                 std::to_string(last.image.width) + "x" + std::to_string(last.image.height) + ")";
-        std::printf("%-26s %10.2f %10.2f %10.2f %13.0f%% %11.2fx\n", name.c_str(), draw.median, draw.p95, draw.min,
-                    100.0 * draw.median / kFrameMs, draw.median / encode.median);
-        std::printf("%-26s %10.2f %10.2f %10.2f\n", "  peer: PNG encode", encode.median, encode.p95, encode.min);
-        std::printf("RATIO card_preview_redraw_%dx vs cairo PNG encode of the same image: %.1fx faster (%.2f ms vs %.2f ms)\n",
-                    static_cast<int>(scale), encode.median / draw.median, draw.median, encode.median);
+                                 std::to_string(last.image.width) + "x" +
+                                 std::to_string(last.image.height) + ")";
+        std::printf("%-26s %10.2f %10.2f %10.2f %13.0f%% %11.2fx\n", name.c_str(), draw.median,
+                    draw.p95, draw.min, 100.0 * draw.median / kFrameMs,
+                    draw.median / encode.median);
+        std::printf("%-26s %10.2f %10.2f %10.2f\n", "  peer: PNG encode", encode.median, encode.p95,
+                    encode.min);
+        std::printf("RATIO card_preview_redraw_%dx vs cairo PNG encode of the same image: %.1fx "
+                    "faster (%.2f ms vs %.2f ms)\n",
+                    static_cast<int>(scale), encode.median / draw.median, draw.median,
+                    encode.median);
         withinFrame = withinFrame && draw.p95 <= kFrameMs;
     }
-    std::printf("target: p95 under %.0f ms (one frame at 60 Hz): %s\n", kFrameMs, withinFrame ? "met" : "NOT met");
+    std::printf("target: p95 under %.0f ms (one frame at 60 Hz): %s\n", kFrameMs,
+                withinFrame ? "met" : "NOT met");
     return 0;
 }

@@ -93,18 +93,21 @@ std::optional<Source> LoadPublished(const GlobalOptions& options, ExitCode& fail
     }
     const auto& published = loaded.Value().platform.value.published;
     if (!published) {
-        failure = UsageError("the partner has no published card screen yet (render a draft FILE instead)");
+        failure = UsageError(
+            "the partner has no published card screen yet (render a draft FILE instead)");
         return std::nullopt;
     }
     Source source{*published, {}, {}};
     if (auto current = session->client.CurrentSession()) {
         source.partner_name = current->partner.name;
     }
-    services::ScreenImages images = services::FetchScreenImages(session->client, *session->workspace, source.screen);
+    services::ScreenImages images =
+        services::FetchScreenImages(session->client, *session->workspace, source.screen);
     source.assets = std::move(images.bytes);
     for (const auto& [id, error] : images.missing) {
         // One missing image should not stop the picture: say so and draw a placeholder.
-        Say("note: image " + id + " could not be fetched (" + DescribeError(error) + "); drawn as a placeholder");
+        Say("note: image " + id + " could not be fetched (" + DescribeError(error) +
+            "); drawn as a placeholder");
     }
     return source;
 }
@@ -156,34 +159,46 @@ ExitCode RunRender(const GlobalOptions& options, const RenderArgs& args) {
                    {"code_text", rendered.parts.code_text},
                    {"at", domain::FormatRfc3339(domain::Instant{std::chrono::seconds{moment}})}});
     } else {
-        std::cout << "Wrote " << args.out << " (" << rendered.image.width << "×" << rendered.image.height
-                  << " px); " << kind << " code " << rendered.parts.code_text << '\n';
+        std::cout << "Wrote " << args.out << " (" << rendered.image.width << "×"
+                  << rendered.image.height << " px); " << kind << " code "
+                  << rendered.parts.code_text << '\n';
     }
     return ExitCode::Ok;
 }
 
 } // namespace
 
-void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& options, std::function<ExitCode()>& run) {
+void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& options,
+                                std::function<ExitCode()>& run) {
     // The parser outlives this call; the arguments live as long as the command.
     auto args = std::make_shared<RenderArgs>();
     auto* command = cardScreen.add_subcommand(
-        "render", "Draw the card screen as the app shows it into a PNG (FILE, or the published screen)");
-    command->add_option("file", args->file, "A CardScreen JSON file; images may be local PNG/JPEG paths")
+        "render",
+        "Draw the card screen as the app shows it into a PNG (FILE, or the published screen)");
+    command
+        ->add_option("file", args->file,
+                     "A CardScreen JSON file; images may be local PNG/JPEG paths")
         ->check(CLI::ExistingFile);
     command->add_option("--out", args->out, "The PNG file to write")->required();
-    command->add_option("--lang", args->lang, "Language of the app's own words (default: from the locale)")
+    command
+        ->add_option("--lang", args->lang,
+                     "Language of the app's own words (default: from the locale)")
         ->check(CLI::IsMember({"ru", "en"}));
     command->add_option("--theme", args->theme, "The phone's appearance")
         ->check(CLI::IsMember({"light", "dark"}))
         ->capture_default_str();
-    command->add_option("--scale", args->scale, "Device pixels per point (the phone is 390 points wide)")
+    command
+        ->add_option("--scale", args->scale,
+                     "Device pixels per point (the phone is 390 points wide)")
         ->check(CLI::Range(0.25, 8.0))
         ->capture_default_str();
-    command->add_option("--at", args->at, "The moment drawn, RFC 3339 (dynamic codes; default: now)");
-    command->add_option("--partner-name", args->partner_name, "The name on the card when drawing FILE");
+    command->add_option("--at", args->at,
+                        "The moment drawn, RFC 3339 (dynamic codes; default: now)");
+    command->add_option("--partner-name", args->partner_name,
+                        "The name on the card when drawing FILE");
     command->fallthrough(); // global options (--platform, --user…) may follow, as elsewhere
-    command->callback([args, &options, &run] { run = [args, &options] { return RunRender(options, *args); }; });
+    command->callback(
+        [args, &options, &run] { run = [args, &options] { return RunRender(options, *args); }; });
 }
 
 } // namespace kpd::cli

@@ -61,7 +61,8 @@ bool IsMatrixCode(domain::BarcodeType type) {
     return type == domain::BarcodeType::QrCode;
 }
 
-BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_view text, PixelBox box) {
+BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_view text,
+                          PixelBox box) {
     BarcodeResult result;
     if (!LengthFits(type, text)) {
         result.error = "the number has the wrong length for this barcode type";
@@ -79,8 +80,9 @@ BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_vie
     if (type == domain::BarcodeType::QrCode) {
         symbol->option_1 = 2; // error correction level M: survives a scratched screen
     }
-    const int encoded = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(text.data()),
-                                        static_cast<int>(text.size()));
+    const int encoded =
+        ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                        static_cast<int>(text.size()));
     if (encoded >= ZINT_ERROR) {
         result.error = symbol->errtxt;
         return result;
@@ -118,7 +120,8 @@ BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_vie
     cairo_rectangle(cr, box.x, box.y, box.width, box.height);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    for (const zint_vector_rect* rect = symbol->vector->rectangles; rect != nullptr; rect = rect->next) {
+    for (const zint_vector_rect* rect = symbol->vector->rectangles; rect != nullptr;
+         rect = rect->next) {
         if (rect->colour > 0) {
             continue; // zint's own white boxes; the panel is white already
         }

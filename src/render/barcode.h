@@ -19,14 +19,16 @@ struct PixelBox {
 
 struct BarcodeResult {
     bool ok = false;
-    std::string error;         // zint's reason when !ok (English)
-    std::string readable_text; // the digits printed under a linear code (with a check digit zint added)
+    std::string error; // zint's reason when !ok (English)
+    std::string
+        readable_text; // the digits printed under a linear code (with a check digit zint added)
 };
 
 // Draws `text` as `type` centred in `box` (device pixels, the cairo matrix is
 // ignored): black on white, bars `box.height` tall for linear codes, a square
 // for QR. Draws nothing and returns the reason when zint cannot encode it.
-BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_view text, PixelBox box);
+BarcodeResult DrawBarcode(cairo_t* cr, domain::BarcodeType type, std::string_view text,
+                          PixelBox box);
 
 // Whether `type` is drawn as a square (QR) rather than as a row of bars.
 bool IsMatrixCode(domain::BarcodeType type);

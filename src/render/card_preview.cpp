@@ -83,8 +83,10 @@ Colour Accent(const Scene& scene) {
     return FromHex(scene.screen.theme.accent_color, Colour{0.18, 0.49, 0.2, 1});
 }
 
-Rendered RenderCardScreen(const domain::CardScreen& screen, const PreviewData& data, const RenderOptions& options) {
-    const double scale = std::isfinite(options.scale) ? std::clamp(options.scale, kMinScale, kMaxScale) : 1.0;
+Rendered RenderCardScreen(const domain::CardScreen& screen, const PreviewData& data,
+                          const RenderOptions& options) {
+    const double scale =
+        std::isfinite(options.scale) ? std::clamp(options.scale, kMinScale, kMaxScale) : 1.0;
     const Layout layout = LayOut(screen, data);
     const int width = static_cast<int>(std::ceil(kPhoneWidth * scale));
     const int height = static_cast<int>(std::ceil(layout.height * scale));
@@ -115,7 +117,8 @@ Rendered RenderCardScreen(const domain::CardScreen& screen, const PreviewData& d
     image.stride = cairo_image_surface_get_stride(surface.get());
     const unsigned char* pixels = cairo_image_surface_get_data(surface.get());
     if (pixels != nullptr) {
-        image.data.assign(pixels, pixels + static_cast<std::size_t>(image.stride) * static_cast<std::size_t>(height));
+        image.data.assign(pixels, pixels + static_cast<std::size_t>(image.stride) *
+                                               static_cast<std::size_t>(height));
     }
 
     RenderedParts& parts = rendered.parts;

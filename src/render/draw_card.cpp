@@ -95,14 +95,17 @@ void DrawCardFace(Scene& scene) {
         if (kind.kind == domain::BalanceKind::Points) {
             value = GroupDigits(scene.data.points);
         } else {
-            const LevelPosition level = FindLevel(scene.screen.progress, scene.data.accumulated_kop);
+            const LevelPosition level =
+                FindLevel(scene.screen.progress, scene.data.accumulated_kop);
             value = PercentText(level.current != nullptr ? level.current->discount_bp : 0);
         }
         DrawText(cr, value, balance.x, balance.y, balance.width, TextStyle{34, Weight::Bold, text});
-        DrawText(cr, kind.label, balance.x, balance.y + 44, balance.width, TextStyle{14, Weight::Regular, text});
+        DrawText(cr, kind.label, balance.x, balance.y + 44, balance.width,
+                 TextStyle{14, Weight::Regular, text});
     }
     DrawText(cr, MaskedCardNumber(scene.data.card_number), card.x + card.width - 20 - 140,
-             card.y + card.height - 16 - 20, 140, TextStyle{15, Weight::Regular, text, Align::Right});
+             card.y + card.height - 16 - 20, 140,
+             TextStyle{15, Weight::Regular, text, Align::Right});
 }
 
 void DrawProgress(Scene& scene) {
@@ -120,20 +123,25 @@ void DrawProgress(Scene& scene) {
     if (level.next != nullptr) {
         const std::int64_t from = level.current != nullptr ? level.current->threshold : 0;
         const std::int64_t span = level.next->threshold - from;
-        fraction = span > 0 ? static_cast<double>(scene.data.accumulated_kop - from) / static_cast<double>(span) : 0;
+        fraction = span > 0 ? static_cast<double>(scene.data.accumulated_kop - from) /
+                                  static_cast<double>(span)
+                            : 0;
         fraction = std::clamp(fraction, 0.0, 1.0);
         DrawText(cr, labels.next_level, box.x + 16, box.y + 14, inner * 0.6,
                  TextStyle{15, Weight::Regular, scene.chrome.text});
-        DrawText(cr, FormatRubles(level.next->threshold - scene.data.accumulated_kop, labels.currency),
+        DrawText(cr,
+                 FormatRubles(level.next->threshold - scene.data.accumulated_kop, labels.currency),
                  box.x + 16 + inner * 0.6, box.y + 14, inner * 0.4,
                  TextStyle{15, Weight::Bold, scene.chrome.text, Align::Right});
     } else {
-        DrawText(cr, labels.max_level, box.x + 16, box.y + 14, inner, TextStyle{15, Weight::Regular, scene.chrome.text});
+        DrawText(cr, labels.max_level, box.x + 16, box.y + 14, inner,
+                 TextStyle{15, Weight::Regular, scene.chrome.text});
     }
 
     FillRoundedRect(cr, box.x + 16, box.y + 42, inner, 8, 4, scene.chrome.track);
     if (fraction > 0) {
-        FillRoundedRect(cr, box.x + 16, box.y + 42, std::max(8.0, inner * fraction), 8, 4, Accent(scene));
+        FillRoundedRect(cr, box.x + 16, box.y + 42, std::max(8.0, inner * fraction), 8, 4,
+                        Accent(scene));
     }
     const TextStyle names{13, Weight::Regular, scene.chrome.secondary};
     if (level.current != nullptr) {

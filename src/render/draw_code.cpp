@@ -37,17 +37,21 @@ void DrawCodeError(Scene& scene, const Box& box, std::string_view type, const st
     SetColour(cr, Colour{0.78, 0.13, 0.13, 1});
     cairo_set_line_width(cr, 2);
     cairo_stroke(cr);
-    DrawText(cr, std::string(type) + ": " + reason, box.x + 20, box.y + box.height / 2 - 20, box.width - 40,
+    DrawText(cr, std::string(type) + ": " + reason, box.x + 20, box.y + box.height / 2 - 20,
+             box.width - 40,
              TextStyle{14, Weight::Bold, Colour{0.78, 0.13, 0.13, 1}, Align::Centre, 3});
 }
 
 void DrawCheckinDigits(Scene& scene, const Box& box, const std::string& code) {
     constexpr double kCell = 56;
-    const double left = box.x + (box.width - kCell * static_cast<double>(code.size()) - 12 * (static_cast<double>(code.size()) - 1)) / 2;
+    const double left = box.x + (box.width - kCell * static_cast<double>(code.size()) -
+                                 12 * (static_cast<double>(code.size()) - 1)) /
+                                    2;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const double x = left + static_cast<double>(i) * (kCell + 12);
         FillRoundedRect(scene.cr, x, box.y + 14, kCell, 68, 12, Colour{0.93, 0.93, 0.95, 1});
-        DrawText(scene.cr, code.substr(i, 1), x, box.y + 22, kCell, TextStyle{40, Weight::Bold, kInk, Align::Centre});
+        DrawText(scene.cr, code.substr(i, 1), x, box.y + 22, kCell,
+                 TextStyle{40, Weight::Bold, kInk, Align::Centre});
     }
 }
 
@@ -60,8 +64,9 @@ std::string DrawCheckoutCode(Scene& scene) {
     const Layout& layout = scene.layout;
     const bool checkin = identifier.kind == domain::IdentifierKind::Checkin;
 
-    DrawText(cr, checkin ? labels.checkin_code : labels.show_at_checkout, layout.code_caption.x, layout.code_caption.y,
-             layout.code_caption.width, TextStyle{15, Weight::Regular, scene.chrome.secondary, Align::Centre});
+    DrawText(cr, checkin ? labels.checkin_code : labels.show_at_checkout, layout.code_caption.x,
+             layout.code_caption.y, layout.code_caption.width,
+             TextStyle{15, Weight::Regular, scene.chrome.secondary, Align::Centre});
 
     const Box& box = layout.code;
     FillRoundedRect(cr, box.x, box.y, box.width, box.height, 16, kPanel);
@@ -71,7 +76,8 @@ std::string DrawCheckoutCode(Scene& scene) {
         code = domain::CheckoutCode(identifier, scene.data.card_number, scene.data.totp_secret,
                                     scene.data.unix_seconds);
     } catch (const std::exception& e) {
-        // Settings the rules reject (a zero interval, an absurd length) still draw, as an error box.
+        // Settings the rules reject (a zero interval, an absurd length) still draw, as an error
+        // box.
         DrawCodeError(scene, box, domain::ToString(identifier.kind), e.what());
         return code;
     }
@@ -80,27 +86,32 @@ std::string DrawCheckoutCode(Scene& scene) {
     } else if (IsMatrixCode(identifier.barcode)) {
         const double side = box.height - 24;
         const BarcodeResult result =
-            DrawBarcode(cr, identifier.barcode, code, ToPixels(scene, box.x + (box.width - side) / 2, box.y + 12, side, side));
+            DrawBarcode(cr, identifier.barcode, code,
+                        ToPixels(scene, box.x + (box.width - side) / 2, box.y + 12, side, side));
         if (!result.ok) {
             DrawCodeError(scene, box, domain::ToString(identifier.barcode), result.error);
         }
     } else {
         const BarcodeResult result =
-            DrawBarcode(cr, identifier.barcode, code, ToPixels(scene, box.x + 8, box.y + 12, box.width - 16, 96));
+            DrawBarcode(cr, identifier.barcode, code,
+                        ToPixels(scene, box.x + 8, box.y + 12, box.width - 16, 96));
         if (result.ok) {
-            DrawText(cr, result.readable_text.empty() ? code : result.readable_text, box.x + 8, box.y + 112,
-                     box.width - 16, TextStyle{15, Weight::Regular, kInk, Align::Centre});
+            DrawText(cr, result.readable_text.empty() ? code : result.readable_text, box.x + 8,
+                     box.y + 112, box.width - 16,
+                     TextStyle{15, Weight::Regular, kInk, Align::Centre});
         } else {
             DrawCodeError(scene, box, domain::ToString(identifier.barcode), result.error);
         }
     }
 
     if (identifier.kind != domain::IdentifierKind::Static) {
-        const int interval = checkin ? domain::kCheckinIntervalSeconds : identifier.totp_interval_seconds;
+        const int interval =
+            checkin ? domain::kCheckinIntervalSeconds : identifier.totp_interval_seconds;
         if (interval > 0) {
             const int left = domain::TotpSecondsLeft(scene.data.unix_seconds, interval);
-            DrawText(cr, WithSeconds(labels.code_changes_in, left), layout.code_note.x, layout.code_note.y,
-                     layout.code_note.width, TextStyle{13, Weight::Regular, scene.chrome.secondary, Align::Centre});
+            DrawText(cr, WithSeconds(labels.code_changes_in, left), layout.code_note.x,
+                     layout.code_note.y, layout.code_note.width,
+                     TextStyle{13, Weight::Regular, scene.chrome.secondary, Align::Centre});
         }
     }
     return code;

@@ -1,8 +1,8 @@
 // Image pixels and PNG output. cairo's PNG writer does the unpremultiplying
 // and the zlib work; the image is copied into a surface of its own because
 // cairo wants writable pixels even for reading.
-#include "render/card_preview.h"
 #include "render/cairo_handles.h"
+#include "render/card_preview.h"
 
 #include <cstring>
 #include <fstream>
@@ -14,8 +14,9 @@ std::uint32_t Image::Pixel(int x, int y) const {
         return 0;
     }
     std::uint32_t value = 0;
-    std::memcpy(&value, data.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) +
-                            static_cast<std::size_t>(x) * 4,
+    std::memcpy(&value,
+                data.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(stride) +
+                    static_cast<std::size_t>(x) * 4,
                 sizeof value);
     return value;
 }
@@ -36,12 +37,13 @@ std::vector<std::uint8_t> EncodePng(const Image& image) {
         return png;
     }
     std::vector<std::uint8_t> pixels = image.data;
-    SurfacePtr surface{cairo_image_surface_create_for_data(pixels.data(), CAIRO_FORMAT_ARGB32, image.width,
-                                                           image.height, image.stride)};
+    SurfacePtr surface{cairo_image_surface_create_for_data(
+        pixels.data(), CAIRO_FORMAT_ARGB32, image.width, image.height, image.stride)};
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
         return png;
     }
-    if (cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &png) != CAIRO_STATUS_SUCCESS) {
+    if (cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &png) !=
+        CAIRO_STATUS_SUCCESS) {
         png.clear();
     }
     return png;

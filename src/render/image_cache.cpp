@@ -24,8 +24,8 @@ struct Entry {
     const cairo_surface_t* source = nullptr; // for scaled entries: the decoded image they come from
     int width = 0;
     int height = 0;
-    SurfacePtr surface;        // null: bytes that did not decode (remembered too)
-    std::uint64_t draw = 0;    // the last draw that used it
+    SurfacePtr surface;     // null: bytes that did not decode (remembered too)
+    std::uint64_t draw = 0; // the last draw that used it
     std::size_t pixel_bytes = 0;
 };
 
@@ -81,8 +81,9 @@ Entry& Insert(Entry entry) {
     Cache& cache = ThisThread();
     entry.draw = cache.draw;
     entry.pixel_bytes = PixelBytes(entry.surface.get());
-    while (!cache.entries.empty() && cache.entries.back().draw != cache.draw &&
-           (cache.entries.size() >= kMaxEntries || cache.bytes + entry.pixel_bytes > kBudgetBytes)) {
+    while (
+        !cache.entries.empty() && cache.entries.back().draw != cache.draw &&
+        (cache.entries.size() >= kMaxEntries || cache.bytes + entry.pixel_bytes > kBudgetBytes)) {
         EvictOldest(cache);
     }
     cache.bytes += entry.pixel_bytes;
@@ -97,8 +98,8 @@ void BeginDraw() {
 }
 
 cairo_surface_t* CachedDecode(std::span<const std::uint8_t> bytes) {
-    const std::size_t hash =
-        std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    const std::size_t hash = std::hash<std::string_view>{}(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
     if (Entry* hit = Find([&](const Entry& e) {
             return e.source == nullptr && e.length == bytes.size() && e.hash == hash;
         })) {
@@ -120,10 +121,13 @@ cairo_surface_t* CachedCover(cairo_surface_t* image, int width, int height) {
     SurfacePtr scaled{cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)};
     const int imageWidth = cairo_image_surface_get_width(image);
     const int imageHeight = cairo_image_surface_get_height(image);
-    if (imageWidth > 0 && imageHeight > 0 && cairo_surface_status(scaled.get()) == CAIRO_STATUS_SUCCESS) {
+    if (imageWidth > 0 && imageHeight > 0 &&
+        cairo_surface_status(scaled.get()) == CAIRO_STATUS_SUCCESS) {
         CairoPtr cr{cairo_create(scaled.get())};
-        const double scale = std::max(static_cast<double>(width) / imageWidth, static_cast<double>(height) / imageHeight);
-        cairo_translate(cr.get(), (width - imageWidth * scale) / 2, (height - imageHeight * scale) / 2);
+        const double scale = std::max(static_cast<double>(width) / imageWidth,
+                                      static_cast<double>(height) / imageHeight);
+        cairo_translate(cr.get(), (width - imageWidth * scale) / 2,
+                        (height - imageHeight * scale) / 2);
         cairo_scale(cr.get(), scale, scale);
         cairo_set_source_surface(cr.get(), image, 0, 0);
         cairo_pattern_set_filter(cairo_get_source(cr.get()), CAIRO_FILTER_GOOD);

@@ -79,10 +79,12 @@ bool DecodeJpegInto(std::span<const std::uint8_t> bytes, cairo_surface_t** targe
     while (info.output_scanline < info.output_height) {
         const JDIMENSION y = info.output_scanline;
         jpeg_read_scanlines(&info, row, 1);
-        auto* out = reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * stride);
+        auto* out =
+            reinterpret_cast<std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * stride);
         for (JDIMENSION x = 0; x < info.output_width; ++x) {
             const unsigned char* rgb = row[0] + x * 3;
-            out[x] = 0xFF000000u | (std::uint32_t{rgb[0]} << 16) | (std::uint32_t{rgb[1]} << 8) | rgb[2];
+            out[x] =
+                0xFF000000u | (std::uint32_t{rgb[0]} << 16) | (std::uint32_t{rgb[1]} << 8) | rgb[2];
         }
     }
     cairo_surface_mark_dirty(*target);
@@ -105,7 +107,8 @@ SurfacePtr DecodeJpeg(std::span<const std::uint8_t> bytes) {
 
 SurfacePtr DecodeImage(std::span<const std::uint8_t> bytes) {
     static constexpr std::uint8_t kPngSignature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (bytes.size() >= sizeof kPngSignature && std::memcmp(bytes.data(), kPngSignature, sizeof kPngSignature) == 0) {
+    if (bytes.size() >= sizeof kPngSignature &&
+        std::memcmp(bytes.data(), kPngSignature, sizeof kPngSignature) == 0) {
         return DecodePng(bytes);
     }
     if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) {

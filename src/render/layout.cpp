@@ -78,8 +78,9 @@ Layout LayOut(const domain::CardScreen& screen, const PreviewData& data) {
     for (std::size_t i = 0; i < screen.promo_blocks.size(); ++i) {
         const double column = static_cast<double>(i % 2);
         const double row = static_cast<double>(i / 2);
-        layout.promo_blocks.push_back(
-            {kMargin + column * (promoWidth + kBannerGap), y + row * (promoHeight + kBannerGap), promoWidth, promoHeight});
+        layout.promo_blocks.push_back({kMargin + column * (promoWidth + kBannerGap),
+                                       y + row * (promoHeight + kBannerGap), promoWidth,
+                                       promoHeight});
     }
     if (!screen.promo_blocks.empty()) {
         const double rows = static_cast<double>((screen.promo_blocks.size() + 1) / 2);

@@ -51,7 +51,8 @@ void FillRoundedRect(cairo_t* cr, double x, double y, double width, double heigh
     cairo_fill(cr);
 }
 
-double DrawText(cairo_t* cr, std::string_view text, double x, double y, double width, const TextStyle& style) {
+double DrawText(cairo_t* cr, std::string_view text, double x, double y, double width,
+                const TextStyle& style) {
     if (text.empty()) {
         return 0;
     }
@@ -59,14 +60,16 @@ double DrawText(cairo_t* cr, std::string_view text, double x, double y, double w
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family_static(font, "DejaVu Sans,Sans");
     pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-    pango_font_description_set_weight(font, style.weight == Weight::Bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_weight(font, style.weight == Weight::Bold ? PANGO_WEIGHT_BOLD
+                                                                         : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout.get(), font);
     pango_font_description_free(font);
 
     pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
-    pango_layout_set_height(layout.get(), -std::max(1, style.max_lines)); // negative: a number of lines
+    pango_layout_set_height(layout.get(),
+                            -std::max(1, style.max_lines)); // negative: a number of lines
     pango_layout_set_alignment(layout.get(), style.align == Align::Left     ? PANGO_ALIGN_LEFT
                                              : style.align == Align::Centre ? PANGO_ALIGN_CENTER
                                                                             : PANGO_ALIGN_RIGHT);
@@ -80,8 +83,8 @@ double DrawText(cairo_t* cr, std::string_view text, double x, double y, double w
     return static_cast<double>(height) / PANGO_SCALE;
 }
 
-void PaintCover(cairo_t* cr, cairo_surface_t* image, double x, double y, double width, double height,
-                double radius) {
+void PaintCover(cairo_t* cr, cairo_surface_t* image, double x, double y, double width,
+                double height, double radius) {
     // Scaled once per size in device pixels (image_cache.h), then copied 1:1:
     // a redraw only blends, never resamples a large image again.
     double left = x, top = y, right = x + width, bottom = y + height;
@@ -126,7 +129,8 @@ void DrawPlaceholder(cairo_t* cr, double x, double y, double width, double heigh
 
 std::string GroupDigits(std::int64_t value) {
     const bool negative = value < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    const std::uint64_t magnitude =
+        negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
     const std::string digits = std::to_string(magnitude);
     std::string out;
     const std::size_t first = digits.size() % 3 == 0 ? 3 : digits.size() % 3;

@@ -24,7 +24,8 @@ Colour ReadableOn(Colour background);
 
 void SetColour(cairo_t* cr, Colour colour);
 void RoundedRect(cairo_t* cr, double x, double y, double width, double height, double radius);
-void FillRoundedRect(cairo_t* cr, double x, double y, double width, double height, double radius, Colour colour);
+void FillRoundedRect(cairo_t* cr, double x, double y, double width, double height, double radius,
+                     Colour colour);
 
 enum class Align { Left, Centre, Right };
 enum class Weight { Regular, Bold };
@@ -39,12 +40,13 @@ struct TextStyle {
 
 // Draws `text` (UTF-8) in the box whose top-left is (x, y) and width `width`;
 // returns the height it took.
-double DrawText(cairo_t* cr, std::string_view text, double x, double y, double width, const TextStyle& style);
+double DrawText(cairo_t* cr, std::string_view text, double x, double y, double width,
+                const TextStyle& style);
 
 // Paints `image` scaled to cover the box (cropping the overflow), clipped to
 // a rounded rectangle of `radius`.
-void PaintCover(cairo_t* cr, cairo_surface_t* image, double x, double y, double width, double height,
-                double radius);
+void PaintCover(cairo_t* cr, cairo_surface_t* image, double x, double y, double width,
+                double height, double radius);
 
 // A grey hatched box with a short label: an image that is missing or unreadable.
 void DrawPlaceholder(cairo_t* cr, double x, double y, double width, double height, double radius,

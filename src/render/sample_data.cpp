@@ -25,11 +25,14 @@ char Gs1CheckDigit(const std::string& digits) {
 
 std::string SampleCardNumber(domain::BarcodeType type) {
     switch (type) {
-    case domain::BarcodeType::Ean8: return "2900001" + std::string(1, Gs1CheckDigit("2900001"));
-    case domain::BarcodeType::UpcA: return "29000012345" + std::string(1, Gs1CheckDigit("29000012345"));
+    case domain::BarcodeType::Ean8:
+        return "2900001" + std::string(1, Gs1CheckDigit("2900001"));
+    case domain::BarcodeType::UpcA:
+        return "29000012345" + std::string(1, Gs1CheckDigit("29000012345"));
     case domain::BarcodeType::Ean13:
     case domain::BarcodeType::Code128:
-    case domain::BarcodeType::QrCode: break;
+    case domain::BarcodeType::QrCode:
+        break;
     }
     return "290000123456" + std::string(1, Gs1CheckDigit("290000123456"));
 }
@@ -55,15 +58,26 @@ std::vector<std::string> ReferencedAssets(const domain::CardScreen& screen) {
 PreviewData SamplePreviewData(std::string partner_name) {
     PreviewData data;
     data.partner_name = std::move(partner_name);
-    data.card_number = SampleCardNumber(domain::BarcodeType::Ean13); // 2900001234566, also fine as Code 128 and QR
+    data.card_number =
+        SampleCardNumber(domain::BarcodeType::Ean13); // 2900001234566, also fine as Code 128 and QR
     data.points = 1250;
     data.accumulated_kop = 1'262'500; // 12 625 ₽ bought so far
     data.history = {
-        {"21.11 18:40", "Кофейня на Тверской", 64'000,
+        {"21.11 18:40",
+         "Кофейня на Тверской",
+         64'000,
          {{"Капучино 0,3 л", 22'000}, {"Круассан с миндалём", 19'000}, {"Чизкейк", 23'000}}},
-        {"19.11 08:15", "Пекарня у метро", 38'500, {{"Латте 0,4 л", 25'000}, {"Булочка с корицей", 13'500}}},
-        {"14.11 13:02", "Кофейня на Тверской", 112'000,
-         {{"Бизнес-ланч", 54'000}, {"Американо", 16'000}, {"Торт «Наполеон», кусок", 24'000}, {"Морс", 18'000}}},
+        {"19.11 08:15",
+         "Пекарня у метро",
+         38'500,
+         {{"Латте 0,4 л", 25'000}, {"Булочка с корицей", 13'500}}},
+        {"14.11 13:02",
+         "Кофейня на Тверской",
+         112'000,
+         {{"Бизнес-ланч", 54'000},
+          {"Американо", 16'000},
+          {"Торт «Наполеон», кусок", 24'000},
+          {"Морс", 18'000}}},
         {"02.11 19:47", "Кофейня в ТЦ «Атриум»", 27'000, {{"Раф ванильный", 27'000}}},
     };
     // RFC 6238's own test secret: a till or test can check the codes by hand.

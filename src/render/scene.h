@@ -21,9 +21,9 @@ struct ChromePalette {
     Colour background; // behind everything
     Colour surface;    // panels: progress, history, links
     Colour text;
-    Colour secondary;  // captions, dates, line items
+    Colour secondary; // captions, dates, line items
     Colour separator;
-    Colour track;      // the progress bar's empty part
+    Colour track; // the progress bar's empty part
 };
 ChromePalette PaletteFor(PhoneTheme theme);
 
@@ -33,9 +33,9 @@ ChromePalette PaletteFor(PhoneTheme theme);
 struct Layout {
     double height = kPhoneHeight;
     Box status_bar, title, card, logo, balance;
-    Box progress;                  // empty when the progress bar is off
+    Box progress; // empty when the progress bar is off
     Box code_caption, code, code_note;
-    Box scanner;                   // empty when the QR scanner is off
+    Box scanner; // empty when the QR scanner is off
     std::vector<Box> banners;
     std::vector<Box> promo_blocks; // image and title
     Box history;                   // empty when history is off
@@ -52,7 +52,8 @@ struct Scene {
     ChromePalette chrome;
     double scale = 1;
     cairo_t* cr = nullptr;
-    std::map<std::string, cairo_surface_t*> images; // asset id -> decoded image (null: unreadable), owned by the image cache
+    std::map<std::string, cairo_surface_t*>
+        images; // asset id -> decoded image (null: unreadable), owned by the image cache
 
     // The decoded image of asset `id`, or null when missing or unreadable.
     cairo_surface_t* Image(const std::optional<std::string>& id) const;
@@ -64,11 +65,11 @@ Colour CardText(const Scene& scene);
 Colour Accent(const Scene& scene);
 
 // The sections, each drawing into its layout boxes.
-void DrawChrome(Scene& scene);        // status bar and title
-void DrawCardFace(Scene& scene);      // background, logo, name, balance, card number
+void DrawChrome(Scene& scene);   // status bar and title
+void DrawCardFace(Scene& scene); // background, logo, name, balance, card number
 void DrawProgress(Scene& scene);
 std::string DrawCheckoutCode(Scene& scene); // returns what the code encodes
-void DrawBlocks(Scene& scene);        // QR-scanner button, banners, promo blocks
+void DrawBlocks(Scene& scene);              // QR-scanner button, banners, promo blocks
 void DrawHistory(Scene& scene);
 void DrawLinks(Scene& scene);
 

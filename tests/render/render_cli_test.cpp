@@ -41,9 +41,10 @@ Run Partnerctl(const std::string& args) {
     const std::string errPath = kpd::test::MakeTempDir("partnerctl_err") + "/stderr";
     Run run;
     // No platform or user from the test's environment: FILE rendering needs neither.
-    run.out = kpd::test::RunCommand("env -u PARTNERCTL_USER -u PARTNER_DESK_PLATFORM LANG=C.UTF-8 " +
-                                        std::string(KPD_PARTNERCTL_BIN) + " " + args + " 2>" + Quote(errPath),
-                                    run.status);
+    run.out = kpd::test::RunCommand(
+        "env -u PARTNERCTL_USER -u PARTNER_DESK_PLATFORM LANG=C.UTF-8 " +
+            std::string(KPD_PARTNERCTL_BIN) + " " + args + " 2>" + Quote(errPath),
+        run.status);
     std::ifstream err(errPath);
     run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
     return run;
@@ -60,7 +61,8 @@ void WriteFile(const std::string& path, const std::string& text) {
 
 void WriteFile(const std::string& path, const std::vector<std::uint8_t>& bytes) {
     std::ofstream(path, std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
 }
 
 // The demo's sample screen with a local logo and a local JPEG banner.
@@ -69,7 +71,8 @@ domain::CardScreen ScreenWithLocalImages(const std::string& dir) {
     WriteFile(dir + "/images/banner.jpg", kpd::test::SolidJpeg(1029, 258, "#1E88E5"));
     domain::CardScreen screen = domain::SampleCardScreen();
     screen.theme.logo = "logo.png";
-    screen.banners = {{std::string("images/banner.jpg"), "Осень", {domain::CtaKind::PromoList, ""}}};
+    screen.banners = {
+        {std::string("images/banner.jpg"), "Осень", {domain::CtaKind::PromoList, ""}}};
     return screen;
 }
 
@@ -84,8 +87,9 @@ BOOST_AUTO_TEST_CASE(a_file_renders_to_the_desks_picture_and_its_code_scans) {
     WriteFile(dir + "/screen.json", contract::ToJson(screen).dump(2));
 
     const std::string out = dir + "/screen.png";
-    const Run run = Partnerctl("--format json card-screen render " + Quote(dir + "/screen.json") + " --out " +
-                               Quote(out) + " --lang en --at " + kAt + " --partner-name 'Полянка'");
+    const Run run =
+        Partnerctl("--format json card-screen render " + Quote(dir + "/screen.json") + " --out " +
+                   Quote(out) + " --lang en --at " + kAt + " --partner-name 'Полянка'");
     BOOST_TEST_REQUIRE(run.status == 0, run.err);
     const nlohmann::json answer = nlohmann::json::parse(run.out);
 
@@ -93,8 +97,8 @@ BOOST_AUTO_TEST_CASE(a_file_renders_to_the_desks_picture_and_its_code_scans) {
     render::PreviewData data = render::SamplePreviewData("Полянка");
     data.card_number = render::SampleCardNumber(screen.identifier.barcode);
     data.unix_seconds = kAtUnix;
-    const std::string expected =
-        domain::CheckoutCode(screen.identifier, data.card_number, data.totp_secret, data.unix_seconds);
+    const std::string expected = domain::CheckoutCode(screen.identifier, data.card_number,
+                                                      data.totp_secret, data.unix_seconds);
     BOOST_TEST(answer.at("code_text").get<std::string>() == expected);
     BOOST_TEST(answer.at("code_kind").get<std::string>() == "dynamic");
 
@@ -107,12 +111,14 @@ BOOST_AUTO_TEST_CASE(a_file_renders_to_the_desks_picture_and_its_code_scans) {
     BOOST_TEST((ReadFile(out) == render::EncodePng(local.image)));
     // The images were found: the logo is drawn, not a placeholder.
     const render::Rect& logo = local.parts.logo;
-    BOOST_TEST(kpd::test::Rgb(local.image, logo.x + logo.width / 2, logo.y + logo.height / 2) == 0xFFC107u);
+    BOOST_TEST(kpd::test::Rgb(local.image, logo.x + logo.width / 2, logo.y + logo.height / 2) ==
+               0xFFC107u);
     BOOST_TEST(run.err.find("placeholder") == std::string::npos);
 
     // And a scanner reads the code from the file partnerctl wrote.
     int status = 0;
-    const std::string scanned = kpd::test::RunCommand("zbarimg --raw -q " + Quote(out) + " 2>/dev/null", status);
+    const std::string scanned =
+        kpd::test::RunCommand("zbarimg --raw -q " + Quote(out) + " 2>/dev/null", status);
     BOOST_TEST(status == 0);
     BOOST_TEST(scanned == expected + "\n");
 }
@@ -120,8 +126,9 @@ BOOST_AUTO_TEST_CASE(a_file_renders_to_the_desks_picture_and_its_code_scans) {
 BOOST_AUTO_TEST_CASE(dark_theme_scale_and_russian_words) {
     const std::string dir = kpd::test::MakeTempDir("render_cli");
     WriteFile(dir + "/screen.json", contract::ToJson(domain::SampleCardScreen()).dump());
-    const Run run = Partnerctl("--format json card-screen render " + Quote(dir + "/screen.json") + " --out " +
-                               Quote(dir + "/dark.png") + " --lang ru --theme dark --scale 2 --at " + kAt);
+    const Run run =
+        Partnerctl("--format json card-screen render " + Quote(dir + "/screen.json") + " --out " +
+                   Quote(dir + "/dark.png") + " --lang ru --theme dark --scale 2 --at " + kAt);
     BOOST_TEST_REQUIRE(run.status == 0, run.err);
     const nlohmann::json answer = nlohmann::json::parse(run.out);
     BOOST_TEST(answer.at("width").get<int>() == 2 * render::kPhoneWidth);
@@ -151,22 +158,25 @@ BOOST_AUTO_TEST_CASE(a_missing_image_is_a_placeholder_and_a_note) {
 BOOST_AUTO_TEST_CASE(bad_input_exits_1_and_says_where) {
     const std::string dir = kpd::test::MakeTempDir("render_cli");
     WriteFile(dir + "/broken.json", std::string("{\"theme\": "));
-    Run run = Partnerctl("card-screen render " + Quote(dir + "/broken.json") + " --out " + Quote(dir + "/x.png"));
+    Run run = Partnerctl("card-screen render " + Quote(dir + "/broken.json") + " --out " +
+                         Quote(dir + "/x.png"));
     BOOST_TEST(run.status == 1);
     BOOST_TEST(run.err.find("not JSON") != std::string::npos);
 
     nlohmann::json json = contract::ToJson(domain::SampleCardScreen());
     json["identifier"]["kind"] = "sometimes";
     WriteFile(dir + "/wrong.json", json.dump());
-    run = Partnerctl("card-screen render " + Quote(dir + "/wrong.json") + " --out " + Quote(dir + "/x.png"));
+    run = Partnerctl("card-screen render " + Quote(dir + "/wrong.json") + " --out " +
+                     Quote(dir + "/x.png"));
     BOOST_TEST(run.status == 1);
     BOOST_TEST(run.err.find("/identifier/kind") != std::string::npos, run.err);
 
     WriteFile(dir + "/ok.json", contract::ToJson(domain::SampleCardScreen()).dump());
-    run = Partnerctl("card-screen render " + Quote(dir + "/ok.json") + " --out " + Quote(dir + "/missing/dir/x.png"));
+    run = Partnerctl("card-screen render " + Quote(dir + "/ok.json") + " --out " +
+                     Quote(dir + "/missing/dir/x.png"));
     BOOST_TEST(run.status == 1);
-    run = Partnerctl("card-screen render " + Quote(dir + "/ok.json") + " --out " + Quote(dir + "/x.png") +
-                     " --at yesterday");
+    run = Partnerctl("card-screen render " + Quote(dir + "/ok.json") + " --out " +
+                     Quote(dir + "/x.png") + " --at yesterday");
     BOOST_TEST(run.status == 1);
     BOOST_TEST(run.err.find("--at") != std::string::npos);
     BOOST_TEST(!std::filesystem::exists(dir + "/x.png"));

@@ -35,8 +35,9 @@ render::PreviewData DataWithNumber(const std::string& number) {
 
 void CheckStatic(domain::BarcodeType type, const std::string& number, double scale) {
     BOOST_TEST_CONTEXT(domain::ToString(type) << " " << number << " at scale " << scale) {
-        const render::Rendered r = render::RenderCardScreen(ScreenWith(domain::IdentifierKind::Static, type),
-                                                            DataWithNumber(number), {render::PhoneTheme::Light, scale});
+        const render::Rendered r =
+            render::RenderCardScreen(ScreenWith(domain::IdentifierKind::Static, type),
+                                     DataWithNumber(number), {render::PhoneTheme::Light, scale});
         BOOST_TEST(r.parts.code_text == number);
         const std::vector<std::string> symbols = DecodeBarcodes(r.image);
         BOOST_TEST_REQUIRE(symbols.size() == 1u);
@@ -66,8 +67,8 @@ BOOST_AUTO_TEST_CASE(dynamic_code_is_the_tills_totp_and_scans_back) {
         const domain::CardScreen screen = ScreenWith(domain::IdentifierKind::Dynamic, type);
         const render::PreviewData data = DataWithNumber("2900001234566");
         const render::Rendered r = render::RenderCardScreen(screen, data);
-        const std::string expected =
-            domain::CheckoutCode(screen.identifier, data.card_number, data.totp_secret, data.unix_seconds);
+        const std::string expected = domain::CheckoutCode(screen.identifier, data.card_number,
+                                                          data.totp_secret, data.unix_seconds);
         BOOST_TEST(r.parts.code_text == expected);
         BOOST_TEST(expected.rfind("772900001234566", 0) == 0u);
         BOOST_TEST(expected.size() == 2u + 13u + 6u);
@@ -78,7 +79,8 @@ BOOST_AUTO_TEST_CASE(dynamic_code_is_the_tills_totp_and_scans_back) {
 }
 
 BOOST_AUTO_TEST_CASE(dynamic_code_changes_at_its_interval_only) {
-    const domain::CardScreen screen = ScreenWith(domain::IdentifierKind::Dynamic, domain::BarcodeType::Code128);
+    const domain::CardScreen screen =
+        ScreenWith(domain::IdentifierKind::Dynamic, domain::BarcodeType::Code128);
     render::PreviewData data = DataWithNumber("2900001234566");
     data.unix_seconds = 1'795'275'600; // a multiple of 30: the start of an interval
     const render::Rendered first = render::RenderCardScreen(screen, data);
@@ -98,13 +100,14 @@ BOOST_AUTO_TEST_CASE(dynamic_code_changes_at_its_interval_only) {
 }
 
 BOOST_AUTO_TEST_CASE(checkin_code_is_four_digits_from_the_same_code) {
-    const domain::CardScreen screen = ScreenWith(domain::IdentifierKind::Checkin, domain::BarcodeType::Code128);
+    const domain::CardScreen screen =
+        ScreenWith(domain::IdentifierKind::Checkin, domain::BarcodeType::Code128);
     const render::PreviewData data = DataWithNumber("2900001234566");
     const render::Rendered r = render::RenderCardScreen(screen, data);
     BOOST_TEST(r.parts.code_text.size() == 4u);
     BOOST_TEST(r.parts.code_text.find_first_not_of("0123456789") == std::string::npos);
-    BOOST_TEST(r.parts.code_text ==
-               domain::CheckoutCode(screen.identifier, data.card_number, data.totp_secret, data.unix_seconds));
+    BOOST_TEST(r.parts.code_text == domain::CheckoutCode(screen.identifier, data.card_number,
+                                                         data.totp_secret, data.unix_seconds));
     BOOST_TEST(DecodeBarcodes(r.image).empty()); // digits for the cashier, no barcode
 }
 
@@ -115,8 +118,8 @@ BOOST_AUTO_TEST_CASE(a_number_the_type_cannot_carry_is_an_error_box_not_a_wrong_
              {domain::BarcodeType::UpcA, "12AB"},
              {domain::BarcodeType::Ean13, ""}}) {
         BOOST_TEST_CONTEXT(domain::ToString(type) << " '" << number << "'") {
-            const render::Rendered r = render::RenderCardScreen(ScreenWith(domain::IdentifierKind::Static, type),
-                                                                DataWithNumber(number));
+            const render::Rendered r = render::RenderCardScreen(
+                ScreenWith(domain::IdentifierKind::Static, type), DataWithNumber(number));
             BOOST_TEST(r.image.width == render::kPhoneWidth);
             BOOST_TEST(DecodeBarcodes(r.image).empty());
             // The error box's red border is inside the code panel.
@@ -138,8 +141,9 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(sample_numbers)
 
 BOOST_AUTO_TEST_CASE(the_sample_number_of_every_type_scans_back) {
-    for (const auto type : {domain::BarcodeType::Ean8, domain::BarcodeType::Ean13, domain::BarcodeType::UpcA,
-                            domain::BarcodeType::Code128, domain::BarcodeType::QrCode}) {
+    for (const auto type :
+         {domain::BarcodeType::Ean8, domain::BarcodeType::Ean13, domain::BarcodeType::UpcA,
+          domain::BarcodeType::Code128, domain::BarcodeType::QrCode}) {
         const std::string number = render::SampleCardNumber(type);
         BOOST_TEST(domain::FitsBarcode(type, number));
         CheckStatic(type, number, 1.0);
@@ -153,7 +157,8 @@ BOOST_AUTO_TEST_CASE(referenced_assets_are_listed_once_in_drawing_order) {
     screen.theme.background_image = "bg";
     screen.banners = {{std::string("b"), "", {}}, {std::string("logo"), "", {}}};
     screen.promo_blocks = {{std::nullopt, "t", {}}, {std::string("p"), "t", {}}};
-    BOOST_TEST(render::ReferencedAssets(screen) == (std::vector<std::string>{"logo", "bg", "b", "p"}),
+    BOOST_TEST(render::ReferencedAssets(screen) ==
+                   (std::vector<std::string>{"logo", "bg", "b", "p"}),
                boost::test_tools::per_element());
 }
 

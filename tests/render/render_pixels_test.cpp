@@ -25,7 +25,8 @@ domain::CardScreen PlainScreen() {
     screen.identifier.barcode = domain::BarcodeType::Code128;
     screen.balance = {domain::BalanceKind::Points, "Баллы"};
     screen.progress.enabled = true;
-    screen.progress.levels = {{"Базовый", 0, 300}, {"Серебряный", 1'000'000, 500}, {"Золотой", 5'000'000, 1000}};
+    screen.progress.levels = {
+        {"Базовый", 0, 300}, {"Серебряный", 1'000'000, 500}, {"Золотой", 5'000'000, 1000}};
     screen.history = {true, true};
     screen.links = {"https://example.ru/rules", "https://example.ru/privacy"};
     return screen;
@@ -38,12 +39,14 @@ render::PreviewData Data() {
 // The rectangle without its rounded corners, where the phone's background shows through.
 render::Rect Inside(const render::Rect& rect) {
     constexpr int kCorner = 20;
-    return {rect.x + kCorner, rect.y + kCorner, rect.width - 2 * kCorner, rect.height - 2 * kCorner};
+    return {rect.x + kCorner, rect.y + kCorner, rect.width - 2 * kCorner,
+            rect.height - 2 * kCorner};
 }
 
 // The middle of the card's right edge: no logo, name, balance or number there.
 std::uint32_t CardFacePixel(const render::Rendered& r) {
-    return Rgb(r.image, r.parts.card.x + r.parts.card.width - 10, r.parts.card.y + r.parts.card.height / 2);
+    return Rgb(r.image, r.parts.card.x + r.parts.card.width - 10,
+               r.parts.card.y + r.parts.card.height / 2);
 }
 
 } // namespace
@@ -55,7 +58,8 @@ BOOST_AUTO_TEST_CASE(phone_sized_image_with_every_part_inside) {
     BOOST_TEST(r.image.width == render::kPhoneWidth);
     BOOST_TEST(r.image.height >= render::kPhoneHeight);
     BOOST_TEST(r.image.data.size() == static_cast<std::size_t>(r.image.stride) * r.image.height);
-    for (const render::Rect& rect : {r.parts.card, r.parts.balance, r.parts.progress, r.parts.code, r.parts.history}) {
+    for (const render::Rect& rect :
+         {r.parts.card, r.parts.balance, r.parts.progress, r.parts.code, r.parts.history}) {
         BOOST_TEST(rect.width > 0);
         BOOST_TEST(rect.x + rect.width <= r.image.width);
         BOOST_TEST(rect.y + rect.height <= r.image.height);
@@ -97,8 +101,8 @@ BOOST_AUTO_TEST_CASE(accent_colour_fills_the_progress_bar) {
     const render::Rendered after = render::RenderCardScreen(screen, Data());
     BOOST_TEST(DifferingPixels(before.image, after.image, before.parts.progress) > 100);
     BOOST_TEST(DifferingPixels(before.image, after.image, before.parts.card) == 0);
-    // 12 625 ₽ of the way from Серебряный (10 000 ₽) to Золотой (50 000 ₽): the
-    // bar's start is accent-coloured, its far end the empty track.
+    // 12 625 ₽ of the way from Серебряный (10 000 ₽) to Золотой (50 000 ₽):
+    // the bar's start is accent-coloured, its far end the empty track.
     const render::Rect& p = after.parts.progress;
     const int barY = p.y + 46;
     BOOST_TEST(Rgb(after.image, p.x + 24, barY) == 0x1565C0u);
@@ -126,15 +130,18 @@ BOOST_AUTO_TEST_CASE(dark_and_light_phones_differ_in_the_chrome_only) {
     screen.banners = {{std::string("b1"), "Осень", {}}};
     render::PreviewData data = Data();
     data.assets["b1"] = kpd::test::SolidPng(1029, 258, 0x8E24AA);
-    const render::Rendered light = render::RenderCardScreen(screen, data, {render::PhoneTheme::Light, 1.0});
-    const render::Rendered dark = render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.0});
+    const render::Rendered light =
+        render::RenderCardScreen(screen, data, {render::PhoneTheme::Light, 1.0});
+    const render::Rendered dark =
+        render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.0});
     BOOST_TEST(light.image.height == dark.image.height);
     BOOST_TEST(DifferingPixels(light.image, dark.image, Inside(light.parts.card)) == 0);
     BOOST_TEST(DifferingPixels(light.image, dark.image, Inside(light.parts.code)) == 0);
     BOOST_TEST(DifferingPixels(light.image, dark.image, Inside(light.parts.banners.at(0))) == 0);
     BOOST_TEST(light.parts.code_text == dark.parts.code_text);
     // The screen behind the parts and the history panel are the phone's own.
-    BOOST_TEST(Rgb(light.image, 4, light.image.height - 4) != Rgb(dark.image, 4, dark.image.height - 4));
+    BOOST_TEST(Rgb(light.image, 4, light.image.height - 4) !=
+               Rgb(dark.image, 4, dark.image.height - 4));
     BOOST_TEST(DifferingPixels(light.image, dark.image, light.parts.history) > 1000);
     BOOST_TEST(Rgb(dark.image, 4, dark.image.height - 4) == 0x000000u);
 }
@@ -145,7 +152,8 @@ BOOST_AUTO_TEST_CASE(five_banners_fit_one_under_another_with_their_images) {
     const std::uint32_t colours[] = {0xD32F2F, 0x388E3C, 0x1976D2, 0xFBC02D, 0x7B1FA2};
     for (int i = 0; i < 5; ++i) {
         const std::string id = "banner-" + std::to_string(i);
-        screen.banners.push_back({id, "Баннер " + std::to_string(i), {domain::CtaKind::PromoList, ""}});
+        screen.banners.push_back(
+            {id, "Баннер " + std::to_string(i), {domain::CtaKind::PromoList, ""}});
         data.assets[id] = kpd::test::SolidPng(1029, 258, colours[i]);
     }
     const render::Rendered r = render::RenderCardScreen(screen, data);
@@ -166,16 +174,17 @@ BOOST_AUTO_TEST_CASE(logo_background_and_promo_images_are_drawn_png_and_jpeg) {
     domain::CardScreen screen = PlainScreen();
     screen.theme.logo = "logo";
     screen.theme.background_image = "bg";
-    screen.promo_blocks = {{std::string("promo"), "Второй кофе в подарок", {domain::CtaKind::PromoOffer, "p1"}},
-                           {std::nullopt, "Без картинки", {domain::CtaKind::PromoList, ""}}};
+    screen.promo_blocks = {
+        {std::string("promo"), "Второй кофе в подарок", {domain::CtaKind::PromoOffer, "p1"}},
+        {std::nullopt, "Без картинки", {domain::CtaKind::PromoList, ""}}};
     render::PreviewData data = Data();
     data.assets["logo"] = kpd::test::SolidPng(256, 256, 0x00BCD4);
     data.assets["bg"] = kpd::test::SolidJpeg(720, 1280, "#4CAF50");
     data.assets["promo"] = kpd::test::SolidJpeg(600, 400, "#FF5722");
     const render::Rendered r = render::RenderCardScreen(screen, data);
     BOOST_TEST_REQUIRE(r.parts.logo.width > 0);
-    BOOST_TEST(Rgb(r.image, r.parts.logo.x + r.parts.logo.width / 2, r.parts.logo.y + r.parts.logo.height / 2) ==
-               0x00BCD4u);
+    BOOST_TEST(Rgb(r.image, r.parts.logo.x + r.parts.logo.width / 2,
+                   r.parts.logo.y + r.parts.logo.height / 2) == 0x00BCD4u);
     BOOST_TEST(Near(CardFacePixel(r), 0x4CAF50, 6)); // JPEG is lossy: close, not equal
     BOOST_TEST_REQUIRE(r.parts.promo_blocks.size() == 2u);
     const render::Rect& promo = r.parts.promo_blocks[0];
@@ -221,7 +230,8 @@ BOOST_AUTO_TEST_CASE(many_images_over_many_draws_each_draw_shows_its_own) {
         const render::Rect& logo = r.parts.logo;
         BOOST_TEST_REQUIRE(Rgb(r.image, a.x + a.width / 2, a.y + a.height / 2) == first);
         BOOST_TEST_REQUIRE(Rgb(r.image, b.x + b.width / 2, b.y + b.height / 2) == second);
-        BOOST_TEST_REQUIRE(Rgb(r.image, logo.x + logo.width / 2, logo.y + logo.height / 2) == 0x00FF00u + i);
+        BOOST_TEST_REQUIRE(Rgb(r.image, logo.x + logo.width / 2, logo.y + logo.height / 2) ==
+                           0x00FF00u + i);
     }
 }
 
@@ -231,7 +241,8 @@ BOOST_AUTO_TEST_CASE(threads_drawing_at_once_draw_the_same_pixels) {
     screen.banners = {{std::string("banner"), "", {}}};
     render::PreviewData data = Data();
     data.assets["banner"] = kpd::test::SolidJpeg(1029, 258, "#8E24AA");
-    const render::Rendered reference = render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.5});
+    const render::Rendered reference =
+        render::RenderCardScreen(screen, data, {render::PhoneTheme::Dark, 1.5});
     std::vector<render::Rendered> results(4);
     std::vector<std::thread> threads;
     for (auto& result : results) {
@@ -274,8 +285,10 @@ BOOST_AUTO_TEST_CASE(unknown_and_corrupt_assets_draw_placeholders) {
 }
 
 BOOST_AUTO_TEST_CASE(scale_multiplies_the_pixels) {
-    const render::Rendered one = render::RenderCardScreen(PlainScreen(), Data(), {render::PhoneTheme::Light, 1.0});
-    const render::Rendered two = render::RenderCardScreen(PlainScreen(), Data(), {render::PhoneTheme::Light, 2.0});
+    const render::Rendered one =
+        render::RenderCardScreen(PlainScreen(), Data(), {render::PhoneTheme::Light, 1.0});
+    const render::Rendered two =
+        render::RenderCardScreen(PlainScreen(), Data(), {render::PhoneTheme::Light, 2.0});
     BOOST_TEST(two.image.width == 2 * one.image.width);
     BOOST_TEST(two.image.height == 2 * one.image.height);
     BOOST_TEST(two.parts.card.x == 2 * one.parts.card.x);

@@ -41,8 +41,9 @@ Run Partnerctl(const std::string& user, const std::string& args) {
     static const std::string workspace = kpd::test::FreshDatabaseUrl("render_workspace");
     const std::string errPath = kpd::test::MakeTempDir("partnerctl_err") + "/stderr";
     Run run;
-    run.out = kpd::test::RunCommand("env PARTNERCTL_PASSWORD=demo LANG=C.UTF-8 " + std::string(KPD_PARTNERCTL_BIN) +
-                                        " --platform " + Sandbox().BaseUrl() + " --user " + user + " --workspace '" +
+    run.out = kpd::test::RunCommand("env PARTNERCTL_PASSWORD=demo LANG=C.UTF-8 " +
+                                        std::string(KPD_PARTNERCTL_BIN) + " --platform " +
+                                        Sandbox().BaseUrl() + " --user " + user + " --workspace '" +
                                         workspace + "' " + args + " 2>'" + errPath + "'",
                                     run.status);
     std::ifstream err(errPath);
@@ -76,8 +77,8 @@ BOOST_AUTO_TEST_CASE(the_published_screen_is_drawn_with_its_uploaded_images) {
     BOOST_TEST_REQUIRE(screen.banners.size() == 2u);
 
     const std::string out = kpd::test::MakeTempDir("render_platform") + "/published.png";
-    const Run run = Partnerctl("viewer", std::string("--format json card-screen render --out '") + out +
-                                             "' --lang ru --at " + kAt);
+    const Run run = Partnerctl("viewer", std::string("--format json card-screen render --out '") +
+                                             out + "' --lang ru --at " + kAt);
     BOOST_TEST_REQUIRE(run.status == 0, run.err);
     BOOST_TEST(run.err.find("placeholder") == std::string::npos, run.err);
     const nlohmann::json answer = nlohmann::json::parse(run.out);
@@ -93,11 +94,12 @@ BOOST_AUTO_TEST_CASE(the_published_screen_is_drawn_with_its_uploaded_images) {
     const render::Rendered local = render::RenderCardScreen(screen, data);
     BOOST_TEST((ReadFile(out) == render::EncodePng(local.image)));
 
-    const std::string expected =
-        domain::CheckoutCode(screen.identifier, data.card_number, data.totp_secret, data.unix_seconds);
+    const std::string expected = domain::CheckoutCode(screen.identifier, data.card_number,
+                                                      data.totp_secret, data.unix_seconds);
     BOOST_TEST(answer.at("code_text").get<std::string>() == expected);
     int status = 0;
-    const std::string scanned = kpd::test::RunCommand("zbarimg --raw -q '" + out + "' 2>/dev/null", status);
+    const std::string scanned =
+        kpd::test::RunCommand("zbarimg --raw -q '" + out + "' 2>/dev/null", status);
     BOOST_TEST(scanned == expected + "\n");
 }
 

@@ -3,9 +3,9 @@
 #include "support/test_env.h"
 
 #include <array>
-#include <cstring>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -38,7 +38,8 @@ std::vector<std::string> DecodeBarcodes(const render::Image& image) {
     }
     int status = 0;
     // UPC-A is reported as such (not as an EAN-13 with a leading zero), as tills do.
-    const std::string out = RunCommand("zbarimg --raw -q -Supca.enable '" + path + "' 2>/dev/null", status);
+    const std::string out =
+        RunCommand("zbarimg --raw -q -Supca.enable '" + path + "' 2>/dev/null", status);
     // zbarimg exits 4 when it finds no symbol: that is an answer, not a failure.
     if (status != 0 && status != 4) {
         throw std::runtime_error("zbarimg failed with status " + std::to_string(status));
@@ -69,8 +70,8 @@ std::vector<std::uint8_t> SolidPng(int width, int height, std::uint32_t rgb) {
 std::vector<std::uint8_t> SolidJpeg(int width, int height, const std::string& colour) {
     const std::string path = MakeTempDir("jpeg") + "/solid.jpg";
     int status = 0;
-    RunCommand("/usr/bin/convert -size " + std::to_string(width) + "x" + std::to_string(height) + " 'xc:" + colour +
-                   "' -quality 95 '" + path + "'",
+    RunCommand("/usr/bin/convert -size " + std::to_string(width) + "x" + std::to_string(height) +
+                   " 'xc:" + colour + "' -quality 95 '" + path + "'",
                status);
     if (status != 0) {
         throw std::runtime_error("ImageMagick convert failed");
