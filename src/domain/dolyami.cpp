@@ -60,7 +60,7 @@ std::optional<Month> ParseMonth(std::string_view text) {
 }
 
 std::string ToString(Month month) {
-    char text[16];
+    char text[32]; // room for any int, so -Wformat-truncation has nothing to fear
     std::snprintf(text, sizeof text, "%04d-%02d", month.year, month.month);
     return text;
 }

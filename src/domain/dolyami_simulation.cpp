@@ -44,18 +44,17 @@ Kopecks Price(Prng& rng) {
     return roubles * 100 + (rng.Percent(40) ? 90 : 0);
 }
 
-struct PendingRefund {
-    std::int64_t at;
-    Kopecks amount;
-};
+// `value` in decimal with leading zeros up to `width` digits.
+std::string ZeroPadded(std::int64_t value, std::size_t width) {
+    std::string digits = std::to_string(value);
+    return digits.size() >= width ? digits : std::string(width - digits.size(), '0') + digits;
+}
 } // namespace
 
 std::string MoscowDate(std::int64_t dayStart) {
     const auto d = DateOf(dayStart);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                  static_cast<unsigned>(d.day()));
-    return text;
+    return ZeroPadded(static_cast<int>(d.year()), 4) + "-" + ZeroPadded(static_cast<unsigned>(d.month()), 2) + "-" +
+           ZeroPadded(static_cast<unsigned>(d.day()), 2);
 }
 
 bool IsWorkingDayApprox(std::int64_t dayStart) {
@@ -99,12 +98,8 @@ void SimulateRegisters(const SimulationSpec& spec, const std::function<void(Simu
         for (std::int64_t i = 0; i < count; ++i) {
             SimulatedPurchase p;
             auto& o = p.order;
-            char id[32];
-            std::snprintf(id, sizeof id, "%s%08lld", spec.order_prefix.c_str(), static_cast<long long>(++orderNo));
-            o.order_id = id;
-            char store[16];
-            std::snprintf(store, sizeof store, "store-%02lld", static_cast<long long>(rng.Between(1, spec.stores)));
-            o.store_id = store;
+            o.order_id = spec.order_prefix + ZeroPadded(++orderNo, 8);
+            o.store_id = "store-" + ZeroPadded(rng.Between(1, spec.stores), 2);
             // Shops open 09:00–22:00 Moscow.
             o.purchased_at = dayStart + 9 * 3600 + rng.Between(0, 13 * 3600 - 1);
             o.amount_kop = Price(rng);
