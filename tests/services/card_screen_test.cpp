@@ -191,6 +191,24 @@ BOOST_AUTO_TEST_CASE(an_invalid_draft_is_not_sent_nor_kept) {
     BOOST_TEST(after.Value().platform.value.version == loaded.Value().platform.value.version);
 }
 
+BOOST_AUTO_TEST_CASE(a_push_while_offline_fails_and_keeps_the_draft_locally) {
+    SignInAs("marketing");
+    auto loaded = services::LoadCardScreen(Client(), Ws());
+    BOOST_REQUIRE(loaded.Ok());
+    const auto base = loaded.Value().platform.value.version;
+    sandbox.Stop();
+    auto pushed = services::PushDraft(Client(), Ws(), Accented("#888888"), base);
+    BOOST_REQUIRE(!pushed.Ok());
+    BOOST_REQUIRE(pushed.error.has_value());
+    BOOST_TEST(pushed.error->IsOffline());
+    BOOST_TEST(!pushed.Conflict());
+    auto kept = services::LocalCardScreenDraft(Client(), Ws());
+    BOOST_REQUIRE(kept.has_value());
+    BOOST_TEST(kept->screen.theme.accent_color == "#888888");
+    BOOST_TEST(kept->base_version == base);
+    BOOST_TEST(Count("audit_log", "action = 'card_screen.draft_saved'") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(publish_changes_compare_the_draft_with_the_published_screen) {
     domain::CardScreenState state;
     BOOST_TEST(!services::PublishChanges(state).has_value());
