@@ -27,14 +27,16 @@ std::string UsageText() {
     return "usage: platform-sandbox --listen HOST:PORT --db "
            "sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
-           "                        [--max-body BYTES] [--threads N]\n"
+           "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
            "  --clock      fix the sandbox clock at this instant, e.g. 2026-12-25T10:00:00+03:00\n"
            "  --token-ttl  access token lifetime in seconds on the sandbox clock (default 3600)\n"
            "  --max-body   largest request body in bytes (default 1048576); larger ones get 413\n"
-           "  --threads    HTTP worker threads and database sessions (default 8)\n";
+           "  --threads    HTTP worker threads and database sessions (default 8)\n"
+           "  --demo-transactions  Dolyami purchases over the demo's three months of settlement\n"
+           "               registers (default 200000; e.g. 5000000 for benchmarks)\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -92,6 +94,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--threads wants 1 to 64");
             }
             o.threads = static_cast<int>(*threads);
+        } else if (flag == "--demo-transactions") {
+            auto count = ParseNumber(value, 0, 100'000'000);
+            if (!count) {
+                return Fail("--demo-transactions wants 0 to 100000000");
+            }
+            o.demo_transactions = *count;
         } else {
             return Fail("unknown option " + flag);
         }

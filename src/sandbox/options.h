@@ -2,7 +2,7 @@
 // The command line of platform-sandbox:
 //   platform-sandbox --listen 127.0.0.1:PORT --db sqlite:PATH|postgresql://…
 //                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
-//                    [--max-body BYTES] [--threads N]
+//                    [--max-body BYTES] [--threads N] [--demo-transactions N]
 // PORT 0 picks a free port. Parsed by hand: eight flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
@@ -24,6 +24,7 @@ struct Options {
     std::int64_t token_ttl_seconds = 3600;
     std::size_t max_body_bytes = 1024 * 1024;
     int threads = 8;
+    std::int64_t demo_transactions = 200'000; // Dolyami purchases the demo seed simulates
 };
 
 struct ParsedOptions {

@@ -1,5 +1,7 @@
 #include "sandbox/router.h"
 
+#include "domain/settlement.h"
+
 #include "sandbox/audit_log.h"
 #include "sandbox/http_util.h"
 #include "sandbox/idempotency_store.h"
@@ -211,6 +213,10 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
     if (access == Access::CardEditor && !user->roles.Has(domain::Role::Marketing) &&
         !user->roles.Has(domain::Role::PartnerAdmin)) {
         SendProblem(ctx.res, 403, "forbidden", "this needs the marketing or partner_admin role");
+        return false;
+    }
+    if (access == Access::Finance && !domain::MaySeeSettlements(user->roles)) {
+        SendProblem(ctx.res, 403, "forbidden", "this needs the finance or finance_manager role");
         return false;
     }
     if (access == Access::AnyRole && user->roles.Empty()) {

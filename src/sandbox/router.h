@@ -46,6 +46,7 @@ enum class Access {
     AnyRole,      // any signed-in user
     PartnerAdmin, // partner_admin only
     CardEditor,   // marketing or partner_admin: who designs and publishes the card screen
+    Finance,      // finance or finance_manager: Dolyami settlements and commission invoices
 };
 
 enum class Body {

@@ -34,8 +34,19 @@
 //                                                   422 invalid_image | validation_failed
 //   GET    /assets/{id}                   any role  AssetInfo; 404 not_found
 //   GET    /assets/{id}/content           any role  the bytes + ETag "<sha256>"; 404 not_found
+//   GET    /settlements?from&to&limit&cursor finance Page<Register>, newest first
+//   GET    /settlements/{id}              finance   Register + ETag; 404 not_found
+//   GET    /settlements/{id}/transactions finance   Page<Transaction> by seq; with Accept:
+//                                                   application/x-ndjson every row, one per line (gzip)
+//   POST   /settlements/{id}/approve      finance   {comment}: four eyes above the threshold; 409
+//                                                   register_not_pending | already_approved_by_you |
+//                                                   second_approval_needs_manager | register_changed
+//   POST   /settlements/{id}/dispute      finance   {reason, order_ids}; 409 register_not_pending;
+//                                                   422 unknown orders at their pointers
+//   GET    /commission-invoices?month=YYYY-MM finance Invoice + status; 404 not_found
+//   POST   /commission-invoices/{month}/accept|dispute finance {reason} for a dispute; 409 invoice_not_issued
 // clang-format on
-// "editor" = marketing or partner_admin.
+// "editor" = marketing or partner_admin; "finance" = finance or finance_manager.
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
 // is never stored in the clear, so a sign-in is never replayed).
 #include "sandbox/router.h"
@@ -49,6 +60,7 @@ void AddAuditRoutes(Router& router);
 void AddSandboxRoutes(Router& router);
 void AddCardScreenRoutes(Router& router);
 void AddAssetRoutes(Router& router);
+void AddSettlementRoutes(Router& router);
 
 inline void AddAllRoutes(Router& router) {
     AddAuthRoutes(router);
@@ -58,6 +70,7 @@ inline void AddAllRoutes(Router& router) {
     AddSandboxRoutes(router);
     AddCardScreenRoutes(router);
     AddAssetRoutes(router);
+    AddSettlementRoutes(router);
 }
 
 } // namespace kpd::sandbox

@@ -3,6 +3,7 @@
 #include "domain/partner.h"
 #include "sandbox/audit_log.h"
 #include "sandbox/card_screen_seed.h"
+#include "sandbox/settlement_seed.h"
 #include "sandbox/crypto.h"
 #include "sandbox/partner_repository.h"
 #include "sandbox/session_pool.h"
@@ -61,7 +62,7 @@ std::vector<DemoPartner> DemoPartners() {
 }
 } // namespace
 
-bool SeedDemo(soci::session& db, domain::Instant now) {
+bool SeedDemo(soci::session& db, domain::Instant now, std::int64_t demoTransactions) {
     WriteTransaction tx(db);
     if (!ListPartnerIds(db).empty()) {
         return false;
@@ -104,6 +105,9 @@ bool SeedDemo(soci::session& db, domain::Instant now) {
     // The first partner's marketing manager has designed and published its
     // card screen twice over the last days and is working on a third.
     SeedDemoCardScreen(db, DemoPartners().front().partner.id, "marketing", at);
+    if (demoTransactions > 0) {
+        SeedDemoSettlements(db, {DemoPartners().front().partner.id, demoTransactions, 92, now});
+    }
     tx.Commit();
     return true;
 }

@@ -6,12 +6,15 @@
 
 #include <soci/soci.h>
 
+#include <cstdint>
+
 namespace kpd::sandbox {
 
 inline constexpr const char* kDemoPassword = "demo";
 
 // Seeds in one transaction; does nothing when any partner already exists
 // (a restart or a second --seed keeps the data as it is). Returns whether it seeded.
-bool SeedDemo(soci::session& db, domain::Instant now);
+// `demoTransactions` Dolyami purchases make the first partner's settlement registers.
+bool SeedDemo(soci::session& db, domain::Instant now, std::int64_t demoTransactions = 200'000);
 
 } // namespace kpd::sandbox

@@ -51,7 +51,7 @@ void PrepareDatabase(const Options& options, SandboxClock& clock) {
     LogInfo("database " + std::string(store::ToString(store::BackendOf(*session))) + ": " +
             std::to_string(applied) + " migration(s) applied");
     if (options.seed_demo) {
-        LogInfo(SeedDemo(*session, clock.Now())
+        LogInfo(SeedDemo(*session, clock.Now(), options.demo_transactions)
                     ? "seeded the demo partners"
                     : "demo seed skipped: the database already has partners");
     }

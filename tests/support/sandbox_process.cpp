@@ -313,7 +313,9 @@ void SandboxProcess::Start(int port, bool seed) {
     std::vector<std::string> args = {KPD_SANDBOX_BIN, "--listen", "127.0.0.1:" + std::to_string(port), "--db",
                                      m_options.db_url};
     if (seed) {
-        args.insert(args.end(), {"--seed", "demo"});
+        // A small settlement history keeps each test's start quick; a test that
+        // wants the demo's full volume passes its own --demo-transactions (the last one wins).
+        args.insert(args.end(), {"--seed", "demo", "--demo-transactions", "3000"});
     }
     if (!m_options.clock.empty()) {
         args.insert(args.end(), {"--clock", m_options.clock});
