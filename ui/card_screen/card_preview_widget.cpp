@@ -1,0 +1,191 @@
+#include "ui/card_screen/card_preview_widget.h"
+
+#include "ui/app/task_runner.h"
+#include "ui/card_screen/preview_image.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/intl.h>
+#include <wx/settings.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace kpd::ui {
+namespace {
+
+constexpr double kFrameMs = 16.0; // one frame at 60 Hz: slower drawings go to a worker
+constexpr int kMargin = 16;       // around the phone, in window pixels
+
+struct Drawn {
+    render::Rendered rendered;
+    double ms = 0;
+};
+
+Drawn Draw(const domain::CardScreen& screen, const render::PreviewData& data, const render::RenderOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    Drawn drawn{render::RenderCardScreen(screen, data, options), 0};
+    drawn.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return drawn;
+}
+
+std::int64_t WallClock() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+CardPreviewWidget::CardPreviewWidget(wxWindow* parent)
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxHSCROLL | wxFULL_REPAINT_ON_RESIZE),
+      m_clock(WallClock), m_tick(this) {
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetScrollRate(FromDIP(10), FromDIP(10));
+    SetName("card-preview");
+    Bind(wxEVT_PAINT, &CardPreviewWidget::OnPaint, this);
+    Bind(wxEVT_LEFT_DOWN, &CardPreviewWidget::OnClick, this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { OnTick(); });
+    m_data.labels = PreviewLabelsInUiLanguage();
+}
+
+
+void CardPreviewWidget::SetScreen(const domain::CardScreen& screen) {
+    if (m_hasScreen && screen == m_screen) return;
+    m_screen = screen;
+    m_hasScreen = true;
+    // A moving code needs the clock; a static one does not wake the desk every second.
+    if (NeedsClock() && !m_tick.IsRunning()) m_tick.Start(1000);
+    if (!NeedsClock() && m_tick.IsRunning()) m_tick.Stop();
+    Schedule();
+}
+
+void CardPreviewWidget::SetData(render::PreviewData data) {
+    auto assets = std::move(m_data.assets); // fetched bytes stay
+    m_data = std::move(data);
+    for (auto& [id, bytes] : assets) m_data.assets.emplace(id, std::move(bytes));
+    Schedule();
+}
+
+void CardPreviewWidget::SetAsset(const std::string& id, std::vector<std::uint8_t> bytes) {
+    m_data.assets[id] = std::move(bytes);
+    Schedule();
+}
+
+void CardPreviewWidget::SetPhoneTheme(render::PhoneTheme theme) {
+    if (m_options.phone == theme) return;
+    m_options.phone = theme;
+    Schedule();
+}
+
+void CardPreviewWidget::SetZoom(double zoom) {
+    zoom = std::clamp(zoom, 0.5, 3.0);
+    if (zoom == m_options.scale) return;
+    m_options.scale = zoom;
+    Schedule();
+}
+
+bool CardPreviewWidget::NeedsClock() const { return m_screen.identifier.kind != domain::IdentifierKind::Static; }
+
+void CardPreviewWidget::Schedule() {
+    if (!m_hasScreen) return;
+    if (m_inFlight) { // the running drawing is already stale: draw again when it ends
+        m_dirty = true;
+        return;
+    }
+    if (m_scheduled) return; // the pending one will see this change too
+    m_scheduled = true;
+    CallAfter([this] {
+        m_scheduled = false;
+        RenderNow();
+    });
+}
+
+void CardPreviewWidget::RenderNow() {
+    m_data.unix_seconds = m_clock();
+    if (m_lastRenderMs <= kFrameMs) {
+        Drawn drawn = Draw(m_screen, m_data, m_options);
+        Show(std::move(drawn.rendered), drawn.ms);
+        return;
+    }
+    // The last drawing took longer than a frame: draw on a worker, keep the window responsive.
+    m_inFlight = true;
+    m_dirty = false;
+    RunAsync<Drawn>(_("Drawing the preview"),
+                    [screen = m_screen, data = m_data, options = m_options](TaskContext&) {
+                        return Draw(screen, data, options);
+                    })
+        .ThenOnWindow(this, [this](Drawn& drawn) {
+            m_inFlight = false;
+            Show(std::move(drawn.rendered), drawn.ms);
+            if (std::exchange(m_dirty, false)) Schedule();
+        })
+        .CatchAll([this](const wxString&) {
+            m_inFlight = false;
+            m_lastRenderMs = 0; // try on the UI thread next time
+        });
+}
+
+void CardPreviewWidget::Show(render::Rendered rendered, double ms) {
+    m_lastRenderMs = ms;
+    m_rendered = std::move(rendered);
+    ++m_renderCount;
+    const wxImage image = ToWxImage(m_rendered->image);
+    m_bitmap = image.IsOk() ? wxBitmap(image) : wxBitmap();
+    const wxSize size = m_bitmap.IsOk() ? m_bitmap.GetSize() : wxSize(0, 0);
+    SetVirtualSize(size.x + 2 * FromDIP(kMargin), size.y + 2 * FromDIP(kMargin));
+    Refresh(false);
+}
+
+void CardPreviewWidget::OnPaint(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_APPWORKSPACE)));
+    dc.Clear();
+    DoPrepareDC(dc);
+    if (!m_bitmap.IsOk()) {
+        dc.DrawText(_("Loading…"), FromDIP(kMargin), FromDIP(kMargin));
+        return;
+    }
+    // Centred while the window is wider than the phone.
+    const int width = std::max(GetClientSize().x, m_bitmap.GetWidth() + 2 * FromDIP(kMargin));
+    dc.DrawBitmap(m_bitmap, (width - m_bitmap.GetWidth()) / 2, FromDIP(kMargin), true);
+}
+
+void CardPreviewWidget::OnClick(wxMouseEvent& event) {
+    SetFocus();
+    if (!m_rendered || !m_bitmap.IsOk() || !m_onPart) return;
+    const wxPoint logical = CalcUnscrolledPosition(event.GetPosition());
+    const int width = std::max(GetClientSize().x, m_bitmap.GetWidth() + 2 * FromDIP(kMargin));
+    const int x = logical.x - (width - m_bitmap.GetWidth()) / 2;
+    const int y = logical.y - FromDIP(kMargin);
+    const render::RenderedParts& parts = m_rendered->parts;
+    for (std::size_t i = 0; i < parts.banners.size(); ++i) {
+        if (parts.banners[i].Contains(x, y)) return m_onPart("banners/" + std::to_string(i));
+    }
+    for (std::size_t i = 0; i < parts.promo_blocks.size(); ++i) {
+        if (parts.promo_blocks[i].Contains(x, y)) return m_onPart("promo_blocks/" + std::to_string(i));
+    }
+    if (parts.code.Contains(x, y)) return m_onPart("identifier");
+    if (parts.progress.Contains(x, y)) return m_onPart("progress");
+    if (parts.balance.Contains(x, y)) return m_onPart("balance");
+    if (parts.logo.Contains(x, y)) return m_onPart("logo");
+    if (parts.history.Contains(x, y)) return m_onPart("history");
+    if (parts.card.Contains(x, y)) return m_onPart("theme");
+}
+
+void CardPreviewWidget::OnTick() {
+    if (!IsShownOnScreen()) return; // nobody looks: no work
+    Schedule();
+}
+
+bool CardPreviewWidget::ExportPng(const wxString& path, wxString& error) const {
+    if (!m_rendered) {
+        error = _("The preview has not been drawn yet.");
+        return false;
+    }
+    std::string why;
+    if (render::WritePng(m_rendered->image, std::string(path.utf8_str()), why)) return true;
+    // TRANSLATORS: %s is the reason a PNG file could not be written (technical, in English).
+    error = wxString::Format(_("The PNG file could not be written: %s"), wxString::FromUTF8(why));
+    return false;
+}
+
+} // namespace kpd::ui
