@@ -10,13 +10,16 @@
 // thread at a time), and each takes the task's CancelToken.
 #include "api/result.h"
 #include "contract/page.h"
+#include "domain/asset.h"
 #include "domain/audit_entry.h"
 #include "domain/cancel_token.h"
+#include "domain/card_screen.h"
 #include "domain/partner.h"
 #include "domain/roles.h"
 #include "domain/user.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,6 +79,31 @@ template <class T> struct Loaded {
     std::optional<api::ApiError> error;     // why the platform did not answer (with or without a cached value)
 };
 
+// The card screen as the designer opens it: the platform's state (or the
+// cached one offline), the edit kept in the workspace and not yet sent (with
+// the platform version it started from), and the screens' images.
+struct CardScreenLoad {
+    Loaded<domain::CardScreenState> state;
+    std::optional<domain::CardScreen> kept_draft;
+    std::int64_t kept_base_version = 0;
+    std::string kept_at; // RFC 3339
+    std::map<std::string, domain::AssetInfo> assets;            // by asset id
+    std::map<std::string, std::vector<std::uint8_t>> images;    // the bytes, by asset id
+};
+
+// The answer to saving, publishing or rolling back the card screen: on a stale
+// version (412) `current` is the platform's state now and nothing was overwritten.
+struct CardScreenChange {
+    api::Result<domain::CardScreenState> result;
+    std::optional<domain::CardScreenState> current;
+};
+
+// An image chosen from a file for a slot: checked by the slot rules, then uploaded.
+struct ImageUpload {
+    api::Result<domain::AssetInfo> result;
+    std::vector<std::uint8_t> bytes;
+};
+
 class DeskSession {
   public:
     ~DeskSession();
@@ -99,6 +127,25 @@ class DeskSession {
     // Sends again what waits in the outbox; returns how many are still waiting.
     int ResendPending(domain::CancelTokenPtr cancel);
     Loaded<std::vector<domain::AuditEntry>> ListAudit(domain::CancelTokenPtr cancel, domain::ProgressSink* progress);
+
+    // The card screen designer (services/card_screen*).
+    bool CanEditCardScreen() const {
+        return m_info.roles.Has(domain::Role::Marketing) || m_info.roles.Has(domain::Role::PartnerAdmin);
+    }
+    CardScreenLoad LoadCardScreen(domain::CancelTokenPtr cancel, domain::ProgressSink* progress);
+    // Keeps the edit in the workspace (nothing is sent); false when the workspace refused it.
+    bool KeepCardScreenDraft(const domain::CardScreen& screen, std::int64_t base_version);
+    void ForgetCardScreenDraft();
+    CardScreenChange SaveCardScreenDraft(const domain::CardScreen& screen, std::int64_t expected_version,
+                                         domain::CancelTokenPtr cancel);
+    CardScreenChange PublishCardScreen(std::int64_t expected_version, domain::CancelTokenPtr cancel);
+    api::Result<std::vector<domain::CardScreenVersion>> ListCardScreenVersions(domain::CancelTokenPtr cancel);
+    api::Result<domain::CardScreenVersion> LoadCardScreenVersion(std::int64_t number, domain::CancelTokenPtr cancel);
+    CardScreenChange RollbackCardScreen(std::int64_t number, std::int64_t expected_version,
+                                        domain::CancelTokenPtr cancel);
+    ImageUpload UploadCardImage(domain::ImageSlot slot, const std::string& path, domain::CancelTokenPtr cancel);
+    // The bytes of one image (from the workspace cache or the platform).
+    api::Result<std::vector<std::uint8_t>> LoadCardImage(const std::string& asset_id, domain::CancelTokenPtr cancel);
 
     // UI or worker thread: forgets the token (the platform has no sign-out call).
     void SignOut();

@@ -31,6 +31,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
     // The customer data and the asset bytes drawn with the screen.
     void SetData(render::PreviewData data);
     void SetAsset(const std::string& id, std::vector<std::uint8_t> bytes);
+    const render::PreviewData& Data() const { return m_data; }
     bool HasAsset(const std::string& id) const { return m_data.assets.count(id) != 0; }
     void SetPhoneTheme(render::PhoneTheme theme);
     render::PhoneTheme PhoneTheme() const { return m_options.phone; }

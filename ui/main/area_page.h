@@ -3,6 +3,8 @@
 // UI thread only.
 #include <wx/string.h>
 
+class wxCommandProcessor;
+
 namespace kpd::ui {
 
 // A page that loads data: first loaded when first shown, reloaded on F5.
@@ -19,6 +21,14 @@ class AreaPage {
 
   private:
     bool m_loaded = false;
+};
+
+// A page with its own undo history: the frame's Edit menu (Undo Ctrl+Z, Redo
+// Ctrl+Y) acts on the current page's command processor when it has one.
+class UndoablePage {
+  public:
+    virtual ~UndoablePage() = default;
+    virtual wxCommandProcessor* Commands() = 0;
 };
 
 // The frame, as pages see it.

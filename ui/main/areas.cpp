@@ -18,7 +18,7 @@ const std::vector<AreaInfo>& Areas() {
          _("Design the loyalty card screen in the Koshelek app: theme and logo, the card identifier at the "
            "checkout (barcode, dynamic code or check-in code), balance, progress bar, banners, purchase history "
            "and links. Preview, save drafts, publish and roll back versions."),
-         false},
+         true},
         {Area::IssuanceQuestions, "issuance-questions", _("Issuance questions"),
          _("Up to three extra questions asked when a customer gets your card: choice, text, date or number."),
          false},

@@ -4,6 +4,7 @@
 #include "ui/app/settings.h"
 #include "ui/app/words.h"
 #include "ui/audit/audit_panel.h"
+#include "ui/card_screen/card_screen_panel.h"
 #include "ui/main/about_box.h"
 #include "ui/main/activity_strip.h"
 #include "ui/main/placeholder_panel.h"
@@ -11,6 +12,7 @@
 #include "ui/users/users_panel.h"
 #include "ui/widgets/app_icon.h"
 
+#include <wx/cmdproc.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -72,6 +74,7 @@ void MainFrame::BuildPages() {
         case Area::PartnerProfile: page = new PartnerProfilePanel(m_book, m_session, *this); break;
         case Area::Users: page = new UsersPanel(m_book, m_session, *this); break;
         case Area::AuditLog: page = new AuditPanel(m_book, m_session, *this); break;
+        case Area::CardScreen: page = new CardScreenPanel(m_book, m_session, *this); break;
         default: page = new PlaceholderPanel(m_book, area); break;
         }
         page->SetName(area.key);
@@ -87,6 +90,11 @@ void MainFrame::BuildMenus() {
     file->Append(IdSignOut, _("Sign &out") + "\tCtrl+Shift+Q", _("Forget the sign-in and return to the sign-in dialog"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit") + "\tCtrl+Q", _("Close the desk"));
+
+    // Undo and Redo act on the current page's own history (pages without one grey them out).
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo") + "\tCtrl+Z");
+    edit->Append(wxID_REDO, _("&Redo") + "\tCtrl+Y");
 
     auto* view = new wxMenu;
     const auto& areas = Areas();
@@ -106,6 +114,7 @@ void MainFrame::BuildMenus() {
 
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
     bar->Append(view, _("&View"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
@@ -116,6 +125,32 @@ void MainFrame::BuildMenus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (auto* page = dynamic_cast<AreaPage*>(m_book->GetCurrentPage())) page->Reload();
     }, IdRefresh);
+    auto commands = [this]() -> wxCommandProcessor* {
+        auto* page = dynamic_cast<UndoablePage*>(m_book->GetCurrentPage());
+        return page ? page->Commands() : nullptr;
+    };
+    Bind(wxEVT_MENU, [commands](wxCommandEvent&) { if (auto* c = commands()) c->Undo(); }, wxID_UNDO);
+    Bind(wxEVT_MENU, [commands](wxCommandEvent&) { if (auto* c = commands()) c->Redo(); }, wxID_REDO);
+    Bind(wxEVT_UPDATE_UI, [commands](wxUpdateUIEvent& event) {
+        wxCommandProcessor* c = commands();
+        event.Enable(c && c->CanUndo());
+        const wxString name = c && c->CanUndo() ? c->GetCurrentCommand()->GetName() : wxString();
+        // TRANSLATORS: the Undo menu item with the last edit's name, e.g. "Undo Theme › Text colour".
+        event.SetText((name.empty() ? _("&Undo") : wxString::Format(_("&Undo %s"), name)) + "\tCtrl+Z");
+    }, wxID_UNDO);
+    Bind(wxEVT_UPDATE_UI, [commands](wxUpdateUIEvent& event) {
+        wxCommandProcessor* c = commands();
+        event.Enable(c && c->CanRedo());
+        wxString name;
+        if (c && c->CanRedo()) { // the command after the current one is what Redo does
+            const wxList& list = c->GetCommands();
+            wxList::compatibility_iterator node = c->GetCurrentCommand() ? list.Find(c->GetCurrentCommand())->GetNext()
+                                                                         : list.GetFirst();
+            if (node) name = static_cast<wxCommand*>(node->GetData())->GetName();
+        }
+        // TRANSLATORS: the Redo menu item with the name of the edit to do again.
+        event.SetText((name.empty() ? _("&Redo") : wxString::Format(_("&Redo %s"), name)) + "\tCtrl+Y");
+    }, wxID_REDO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_book->AdvanceSelection(true); }, IdNextArea);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_book->AdvanceSelection(false); }, IdPreviousArea);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {

@@ -1,0 +1,35 @@
+#include "ui/card_screen/diff_table.h"
+
+#include "ui/card_screen/card_screen_words.h"
+
+#include <wx/intl.h>
+
+namespace kpd::ui {
+
+DiffTable::DiffTable(wxWindow* parent, const wxString& beforeTitle, const wxString& afterTitle)
+    : wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, parent->FromDIP(wxSize(640, 260)),
+                         wxDV_ROW_LINES | wxDV_SINGLE) {
+    AppendTextColumn(_("Field"), wxDATAVIEW_CELL_INERT, FromDIP(240), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    AppendTextColumn(beforeTitle, wxDATAVIEW_CELL_INERT, FromDIP(200), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    AppendTextColumn(afterTitle, wxDATAVIEW_CELL_INERT, FromDIP(200), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+}
+
+void DiffTable::Show(const std::vector<contract::FieldChange>& changes) {
+    DeleteAllItems();
+    for (const contract::FieldChange& change : changes) {
+        wxVector<wxVariant> row;
+        row.push_back(FieldName(change.pointer));
+        row.push_back(change.before ? DiffValueText(*change.before) : _("(absent)"));
+        row.push_back(change.after ? DiffValueText(*change.after) : _("(absent)"));
+        AppendItem(row);
+    }
+    if (changes.empty()) {
+        wxVector<wxVariant> row;
+        row.push_back(_("No differences."));
+        row.push_back(wxString());
+        row.push_back(wxString());
+        AppendItem(row);
+    }
+}
+
+} // namespace kpd::ui
