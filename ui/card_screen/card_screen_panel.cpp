@@ -430,11 +430,16 @@ void CardScreenPanel::ChooseImage(const std::string& pointer, domain::ImageSlot 
                         wxString(), _("PNG and JPEG images (*.png;*.jpg;*.jpeg)|*.png;*.PNG;*.jpg;*.JPG;*.jpeg;*.JPEG"),
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
+    UploadImageFile(pointer, slot, dialog.GetPath());
+}
+
+void CardScreenPanel::UploadImageFile(const std::string& pointer, domain::ImageSlot slot, const wxString& path) {
+    if (m_readOnly || m_busy) return;
     m_busy = true;
     UpdateButtons();
     auto session = m_session;
     RunAsync<ImageUpload>(_("Uploading the image"),
-                          [session, slot, path = ToUtf8(dialog.GetPath())](TaskContext& context) {
+                          [session, slot, path = ToUtf8(path)](TaskContext& context) {
                               return session->UploadCardImage(slot, path, context.cancel);
                           })
         .ThenOnWindow(this, [this, pointer](ImageUpload& upload) {

@@ -56,7 +56,13 @@ class CardScreenPanel : public wxPanel, public AreaPage, public UndoablePage {
     bool HasUnsavedChanges() const;
     void Edit(const domain::CardScreen& after, const wxString& what); // as the editor does
     void SaveDraft();
+    // After the file dialog of an image field: checks, uploads and sets the image (also the test's way in).
+    void UploadImageFile(const std::string& pointer, domain::ImageSlot slot, const wxString& path);
     wxStaticText* StateLine() const { return m_stateLine; }
+    const std::optional<domain::CardScreenState>& State() const { return m_state; }
+    wxButton* PublishButton() const { return m_publish; }
+    wxButton* VersionsButton() const { return m_versions; }
+    wxToggleButton* DarkToggle() const { return m_dark; }
 
   private:
     void BuildToolbar(wxWindow* parent, wxSizer* sizer);

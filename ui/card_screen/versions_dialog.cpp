@@ -10,7 +10,7 @@
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
-#include <wx/msgdlg.h>
+#include <wx/generic/msgdlgg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -86,7 +86,10 @@ VersionsDialog::VersionsDialog(wxWindow* parent, std::shared_ptr<DeskSession> se
             _("Publish version %lld again? Customers will see it in the app at once, as a new version. Your draft "
               "stays as it is."),
             static_cast<long long>(*m_shown));
-        if (wxMessageBox(question, _("Roll back"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES) return;
+        // The generic dialog is a wx window (the GUI test answers it); the look is the same.
+        wxGenericMessageDialog confirm(this, question, _("Roll back"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        confirm.SetName("confirm-rollback");
+        if (confirm.ShowModal() != wxID_YES) return;
         m_rollbackTo = m_shown;
         EndModal(wxID_OK);
     });
