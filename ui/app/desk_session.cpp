@@ -1,5 +1,7 @@
 #include "ui/app/desk_session.h"
 
+#include "ui/app/desk_session_impl.h"
+
 #include "api/platform_client.h"
 #include "services/audit.h"
 #include "services/desk_context.h"
@@ -15,39 +17,7 @@
 
 namespace kpd::ui {
 
-struct DeskSession::Impl {
-    std::mutex mutex; // the client serves one thread at a time
-    std::unique_ptr<api::PlatformClient> client;
-    std::unique_ptr<store::Workspace> workspace;
-    bool online_session = false; // false: opened offline from the remembered session
-};
-
 namespace {
-
-// Converts a services answer for a read into the page's shape.
-template <class T> Loaded<T> ToLoaded(api::Result<services::Fetched<T>> result) {
-    Loaded<T> loaded;
-    if (!result.Ok()) {
-        loaded.error = result.Error();
-        return loaded;
-    }
-    services::Fetched<T>& fetched = result.Value();
-    loaded.value = std::move(fetched.value);
-    loaded.from_cache = fetched.from_cache;
-    loaded.fetched_at = fetched.cached_at.value_or("");
-    loaded.error = fetched.offline_error;
-    return loaded;
-}
-
-template <class T> api::Result<T> ToResult(services::Outcome<T> outcome) {
-    if (outcome.value) return std::move(*outcome.value);
-    if (outcome.error) return *outcome.error;
-    api::ApiError local; // the services' own checks found problems: nothing was sent
-    local.kind = api::ApiErrorKind::Validation;
-    local.code = "validation_failed";
-    local.problems = std::move(outcome.problems);
-    return local;
-}
 
 SessionInfo InfoFrom(const std::string& platformUrl, const contract::TokenResponse& token) {
     return SessionInfo{platformUrl,       token.user.login,  token.user.name, token.user.roles,

@@ -94,13 +94,13 @@ struct CardScreenLoad {
 // The answer to saving, publishing or rolling back the card screen: on a stale
 // version (412) `current` is the platform's state now and nothing was overwritten.
 struct CardScreenChange {
-    api::Result<domain::CardScreenState> result;
+    api::Result<domain::CardScreenState> result{api::ApiError{}};
     std::optional<domain::CardScreenState> current;
 };
 
 // An image chosen from a file for a slot: checked by the slot rules, then uploaded.
 struct ImageUpload {
-    api::Result<domain::AssetInfo> result;
+    api::Result<domain::AssetInfo> result{api::ApiError{}};
     std::vector<std::uint8_t> bytes;
 };
 
@@ -143,7 +143,9 @@ class DeskSession {
     api::Result<domain::CardScreenVersion> LoadCardScreenVersion(std::int64_t number, domain::CancelTokenPtr cancel);
     CardScreenChange RollbackCardScreen(std::int64_t number, std::int64_t expected_version,
                                         domain::CancelTokenPtr cancel);
-    ImageUpload UploadCardImage(domain::ImageSlot slot, const std::string& path, domain::CancelTokenPtr cancel);
+    // Reads the file, checks it by the slot rules (problems at `field`: nothing sent), uploads it.
+    ImageUpload UploadCardImage(domain::ImageSlot slot, const std::string& field, const std::string& path,
+                                domain::CancelTokenPtr cancel);
     // The bytes of one image (from the workspace cache or the platform).
     api::Result<std::vector<std::uint8_t>> LoadCardImage(const std::string& asset_id, domain::CancelTokenPtr cancel);
 

@@ -439,8 +439,8 @@ void CardScreenPanel::UploadImageFile(const std::string& pointer, domain::ImageS
     UpdateButtons();
     auto session = m_session;
     RunAsync<ImageUpload>(_("Uploading the image"),
-                          [session, slot, path = ToUtf8(path)](TaskContext& context) {
-                              return session->UploadCardImage(slot, path, context.cancel);
+                          [session, slot, pointer, path = ToUtf8(path)](TaskContext& context) {
+                              return session->UploadCardImage(slot, pointer, path, context.cancel);
                           })
         .ThenOnWindow(this, [this, pointer](ImageUpload& upload) {
             m_busy = false;
