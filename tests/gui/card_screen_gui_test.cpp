@@ -210,11 +210,12 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                          [&checks, &bannerIndex, panel, shots] {
                              const std::string png = shots + "/card-preview.png";
                              wxString error;
-                             const auto* rendered = panel()->Preview()->Current();
-                             const kpd::render::RenderedParts parts = rendered->parts;
-                             checks.push_back({"Export PNG writes the file", panel()->Preview()->ExportPng(png, error)});
+                             kpd::render::RenderedParts parts;
+                             checks.push_back({"Export PNG writes the file",
+                                               panel()->Preview()->ExportPng(png, error, &parts)});
                              wxImage image(wxString::FromUTF8(png), wxBITMAP_TYPE_PNG);
-                             checks.push_back({"the PNG reads back", image.IsOk()});
+                             checks.push_back({"the PNG reads back at 100 %", image.IsOk() &&
+                                                   image.GetWidth() == kpd::render::kPhoneWidth});
                              if (!image.IsOk()) return;
                              const double card = Share(image, parts.card, kBackground);
                              BOOST_TEST_MESSAGE("card background share " << card);

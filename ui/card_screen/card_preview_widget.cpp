@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace kpd::ui {
 namespace {
@@ -44,6 +45,10 @@ CardPreviewWidget::CardPreviewWidget(wxWindow* parent)
     Bind(wxEVT_PAINT, &CardPreviewWidget::OnPaint, this);
     Bind(wxEVT_LEFT_DOWN, &CardPreviewWidget::OnClick, this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { OnTick(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        if (m_fit) SetZoomToFit();
+        event.Skip();
+    });
     m_data.labels = PreviewLabelsInUiLanguage();
 }
 
@@ -76,8 +81,25 @@ void CardPreviewWidget::SetPhoneTheme(render::PhoneTheme theme) {
     Schedule();
 }
 
+void CardPreviewWidget::SetZoomToFit() {
+    m_fit = true;
+    const double zoom = FitZoom();
+    if (zoom == m_options.scale) return;
+    m_options.scale = zoom;
+    Schedule();
+}
+
+double CardPreviewWidget::FitZoom() const {
+    const int height = GetClientSize().y - 2 * FromDIP(kMargin);
+    if (height <= 0) return m_options.scale;
+    // Steps of 5 %: a resize by a few pixels does not redraw.
+    const double fit = std::floor(20.0 * height / render::kPhoneHeight) / 20.0;
+    return std::clamp(fit, 0.3, 3.0);
+}
+
 void CardPreviewWidget::SetZoom(double zoom) {
-    zoom = std::clamp(zoom, 0.5, 3.0);
+    m_fit = false;
+    zoom = std::clamp(zoom, 0.3, 3.0);
     if (zoom == m_options.scale) return;
     m_options.scale = zoom;
     Schedule();
@@ -176,13 +198,19 @@ void CardPreviewWidget::OnTick() {
     Schedule();
 }
 
-bool CardPreviewWidget::ExportPng(const wxString& path, wxString& error) const {
-    if (!m_rendered) {
+bool CardPreviewWidget::ExportPng(const wxString& path, wxString& error, render::RenderedParts* parts) const {
+    if (!m_hasScreen) {
         error = _("The preview has not been drawn yet.");
         return false;
     }
+    render::PreviewData data = m_data;
+    data.unix_seconds = m_clock();
+    render::RenderOptions options = m_options;
+    options.scale = 1.0;
+    const render::Rendered rendered = render::RenderCardScreen(m_screen, data, options);
+    if (parts) *parts = rendered.parts;
     std::string why;
-    if (render::WritePng(m_rendered->image, std::string(path.utf8_str()), why)) return true;
+    if (render::WritePng(rendered.image, std::string(path.utf8_str()), why)) return true;
     // TRANSLATORS: %s is the reason a PNG file could not be written (technical, in English).
     error = wxString::Format(_("The PNG file could not be written: %s"), wxString::FromUTF8(why));
     return false;

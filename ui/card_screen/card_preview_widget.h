@@ -25,7 +25,7 @@ namespace kpd::ui {
 class CardPreviewWidget : public wxScrolledCanvas {
   public:
     explicit CardPreviewWidget(wxWindow* parent);
-    ~CardPreviewWidget() override;
+    ~CardPreviewWidget() override = default;
 
     void SetScreen(const domain::CardScreen& screen);
     // The customer data and the asset bytes drawn with the screen.
@@ -35,8 +35,10 @@ class CardPreviewWidget : public wxScrolledCanvas {
     bool HasAsset(const std::string& id) const { return m_data.assets.count(id) != 0; }
     void SetPhoneTheme(render::PhoneTheme theme);
     render::PhoneTheme PhoneTheme() const { return m_options.phone; }
-    void SetZoom(double zoom); // 0.5 … 3; 1 draws the phone 390 pixels wide
+    void SetZoom(double zoom); // 0.3 … 3; 1 draws the phone 390 pixels wide
     double Zoom() const { return m_options.scale; }
+    // Zoom so that the whole phone fits the window's height (kept on resizes until SetZoom).
+    void SetZoomToFit();
     // For tests: the clock of dynamic codes (default: the wall clock).
     void SetClock(std::function<std::int64_t()> clock) { m_clock = std::move(clock); }
 
@@ -48,8 +50,9 @@ class CardPreviewWidget : public wxScrolledCanvas {
     // How long the last drawing took, in milliseconds.
     double LastRenderMs() const { return m_lastRenderMs; }
 
-    // Writes what is shown as PNG; false with the reason in words.
-    bool ExportPng(const wxString& path, wxString& error) const;
+    // Draws the screen afresh at 100 % (whatever the zoom; same theme and moment) and writes it as PNG;
+    // false with the reason in words. `parts`, when given, receives where the parts landed in that image.
+    bool ExportPng(const wxString& path, wxString& error, render::RenderedParts* parts = nullptr) const;
 
     // Called with the part of the picture a click hit ("theme", "logo", "balance", "progress",
     // "identifier", "banners/N", "promo_blocks/N", "history"): the editor selects its field.
@@ -62,6 +65,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
     void OnPaint(wxPaintEvent& event);
     void OnClick(wxMouseEvent& event);
     void OnTick();
+    double FitZoom() const;
     bool NeedsClock() const;
 
     domain::CardScreen m_screen;
@@ -78,6 +82,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
     bool m_inFlight = false;  // a background drawing runs
     bool m_dirty = false;     // something changed while it ran
     bool m_hasScreen = false;
+    bool m_fit = false;
 };
 
 } // namespace kpd::ui

@@ -38,7 +38,8 @@ namespace {
 
 enum AddId { IdAddLevel = wxID_HIGHEST + 300, IdAddBanner, IdAddPromo, IdAddQuestion };
 
-const double kZooms[] = {0.5, 0.75, 1.0, 1.5, 2.0};
+// 0 stands for "fit the window's height".
+const double kZooms[] = {0, 0.5, 0.75, 1.0, 1.5, 2.0};
 
 // The image ids a screen refers to.
 std::set<std::string> ImageIds(const domain::CardScreen& screen) {
@@ -91,6 +92,7 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
     left->SetSizer(leftSizer);
 
     m_preview = new CardPreviewWidget(splitter);
+    m_preview->SetZoomToFit();
     splitter->SetMinimumPaneSize(FromDIP(280));
     splitter->SplitVertically(left, m_preview, FromDIP(560));
     splitter->SetSashGravity(0.6);
@@ -139,8 +141,10 @@ void CardScreenPanel::BuildToolbar(wxWindow* parent, wxSizer* sizer) {
     m_dark->SetToolTip(_("Show the preview as on a phone in dark mode."));
     bar->Add(m_dark, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     m_zoom = new wxChoice(parent, wxID_ANY);
-    for (double zoom : kZooms) m_zoom->Append(wxString::Format("%d %%", static_cast<int>(zoom * 100)));
-    m_zoom->SetSelection(2);
+    for (double zoom : kZooms) {
+        m_zoom->Append(zoom == 0 ? _("Fit") : wxString::Format("%d %%", static_cast<int>(zoom * 100)));
+    }
+    m_zoom->SetSelection(0);
     m_zoom->SetToolTip(_("Zoom of the preview"));
     bar->Add(m_zoom, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     m_export = new wxButton(parent, wxID_ANY, _("&Export PNG…"));
@@ -157,7 +161,8 @@ void CardScreenPanel::BuildToolbar(wxWindow* parent, wxSizer* sizer) {
     });
     m_zoom->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int index = m_zoom->GetSelection();
-        if (index >= 0) m_preview->SetZoom(kZooms[index]);
+        if (index == 0) m_preview->SetZoomToFit();
+        if (index > 0) m_preview->SetZoom(kZooms[index]);
     });
     m_add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxMenu menu;
