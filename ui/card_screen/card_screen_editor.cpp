@@ -125,14 +125,21 @@ std::string CardScreenEditor::StructureKey(const CardScreen& screen) const {
 }
 
 void CardScreenEditor::SetScreen(const CardScreen& screen) {
-    const std::string structure = StructureKey(screen);
-    m_screen = screen;
-    if (!m_built || structure != m_structure) {
-        m_structure = structure;
-        Build();
-    } else {
-        FillValues();
-    }
+    m_screen = screen; // at once: the next edit starts from it
+    if (m_refreshPending) return;
+    m_refreshPending = true;
+    // The grid may be inside its own change event (this very edit): touch its rows after it returns.
+    CallAfter([this] {
+        m_refreshPending = false;
+        const std::string structure = StructureKey(m_screen);
+        if (!m_built || structure != m_structure) {
+            m_structure = structure;
+            Build();
+        } else {
+            FillValues();
+        }
+        ShowProblems();
+    });
 }
 
 wxPGProperty* CardScreenEditor::Bind(wxPGProperty* parent, wxPGProperty* property, Binding binding) {
@@ -501,6 +508,12 @@ std::string CardScreenEditor::SelectedPointer() const {
 }
 
 void CardScreenEditor::SetProblems(const domain::Problems& problems) {
+    m_problems = problems;
+    if (!m_refreshPending) ShowProblems(); // else with the rows, when they are refreshed
+}
+
+void CardScreenEditor::ShowProblems() {
+    const domain::Problems& problems = m_problems;
     wxPropertyGrid* grid = Grid();
     // Clear the last marks.
     for (const auto& [name, text] : m_problemTexts) {

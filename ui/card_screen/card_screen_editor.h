@@ -30,7 +30,8 @@ class CardScreenEditor : public wxPanel {
   public:
     explicit CardScreenEditor(wxWindow* parent);
 
-    // Shows `screen`; rebuilds the rows when lists changed, otherwise only updates values.
+    // Shows `screen`: takes the value at once, and right after the current event rebuilds the rows
+    // (when lists changed) or updates their values.
     void SetScreen(const domain::CardScreen& screen);
     const domain::CardScreen& Screen() const { return m_screen; }
     void SetProblems(const domain::Problems& problems);
@@ -63,6 +64,7 @@ class CardScreenEditor : public wxPanel {
     struct Binding;
     void Build();
     void FillValues();
+    void ShowProblems();
     std::string StructureKey(const domain::CardScreen& screen) const;
     wxPGProperty* Bind(wxPGProperty* parent, wxPGProperty* property, Binding binding);
     wxPGProperty* FindNearest(const std::string& pointer) const;
@@ -78,6 +80,8 @@ class CardScreenEditor : public wxPanel {
     std::map<std::string, wxString> m_problemTexts;
     bool m_readOnly = false;
     bool m_built = false;
+    bool m_refreshPending = false;
+    domain::Problems m_problems;
     std::function<void(const domain::CardScreen&, const wxString&)> m_onEdit;
     std::function<void(const std::string&, domain::ImageSlot)> m_onChooseImage;
 };

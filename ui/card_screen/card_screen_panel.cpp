@@ -257,12 +257,9 @@ void CardScreenPanel::Loaded(CardScreenLoad& load) {
 void CardScreenPanel::ApplyScreen(const domain::CardScreen& screen) {
     m_screen = screen;
     m_preview->SetScreen(m_screen);
-    // The grid may be inside its own change event: rebuild its rows after it returns.
-    CallAfter([this] {
-        m_editor->SetScreen(m_screen);
-        CheckScreen();
-        UpdateButtons();
-    });
+    m_editor->SetScreen(m_screen);
+    CheckScreen();
+    UpdateButtons();
     if (HasUnsavedChanges()) m_keepTimer.StartOnce(800);
     UpdateState();
 }
