@@ -103,7 +103,7 @@ CardScreenEditor::CardScreenEditor(wxWindow* parent) : wxPanel(parent) {
     Grid()->SetColumnProportion(0, 3);
     Grid()->SetColumnProportion(1, 3);
     Grid()->SetColumnProportion(2, 3);
-    Grid()->SetExtraStyle(wxPG_EX_HELP_AS_TOOLTIPS | wxPG_EX_MULTIPLE_SELECTION * 0);
+    Grid()->SetExtraStyle(wxPG_EX_HELP_AS_TOOLTIPS);
     // Arrows move between rows, Enter commits, Tab leaves the grid: usable without a mouse.
     Grid()->AddActionTrigger(wxPG_ACTION_NEXT_PROPERTY, WXK_DOWN);
     Grid()->AddActionTrigger(wxPG_ACTION_PREV_PROPERTY, WXK_UP);
@@ -406,7 +406,6 @@ void CardScreenEditor::OnChanged(wxPropertyGridEvent& event) {
     if (it == m_bindings.end()) return;
     CardScreen after = m_screen;
     if (!it->second.set(after, property->GetValue()) || after == m_screen) return;
-    // TRANSLATORS: the Undo menu item names the last edit, e.g. "Undo Theme › Text colour".
     Edit(std::move(after), FieldName(name));
 }
 

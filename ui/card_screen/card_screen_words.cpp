@@ -143,6 +143,8 @@ wxString QuestionKindName(domain::QuestionKind kind) {
 }
 
 wxString ImageSlotName(domain::ImageSlot slot) {
+    // TRANSLATORS: the four places an image fills, always shown after "for the" ("for the logo"):
+    // in Russian the genitive ("для логотипа").
     switch (slot) {
     case domain::ImageSlot::Logo: return _("logo");
     case domain::ImageSlot::Banner: return _("banner");

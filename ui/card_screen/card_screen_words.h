@@ -20,7 +20,7 @@ wxString IdentifierKindName(domain::IdentifierKind kind);
 wxString BalanceKindName(domain::BalanceKind kind);
 wxString CtaKindName(domain::CtaKind kind);
 wxString QuestionKindName(domain::QuestionKind kind);
-wxString ImageSlotName(domain::ImageSlot slot);
+wxString ImageSlotName(domain::ImageSlot slot); // as after "for the": "logo", "banner"…
 
 // "Theme › Text colour", "Banner 2 › Link" for "/theme/text_color", "/banners/1/cta/target".
 wxString FieldName(const std::string& pointer);

@@ -135,8 +135,10 @@ void MainFrame::BuildMenus() {
         wxCommandProcessor* c = commands();
         event.Enable(c && c->CanUndo());
         const wxString name = c && c->CanUndo() ? c->GetCurrentCommand()->GetName() : wxString();
+        wxString label = _("&Undo");
         // TRANSLATORS: the Undo menu item with the last edit's name, e.g. "Undo Theme › Text colour".
-        event.SetText((name.empty() ? _("&Undo") : wxString::Format(_("&Undo %s"), name)) + "\tCtrl+Z");
+        if (!name.empty()) label = wxString::Format(_("&Undo %s"), name);
+        event.SetText(label + "\tCtrl+Z");
     }, wxID_UNDO);
     Bind(wxEVT_UPDATE_UI, [commands](wxUpdateUIEvent& event) {
         wxCommandProcessor* c = commands();
@@ -148,8 +150,10 @@ void MainFrame::BuildMenus() {
                                                                          : list.GetFirst();
             if (node) name = static_cast<wxCommand*>(node->GetData())->GetName();
         }
+        wxString label = _("&Redo");
         // TRANSLATORS: the Redo menu item with the name of the edit to do again.
-        event.SetText((name.empty() ? _("&Redo") : wxString::Format(_("&Redo %s"), name)) + "\tCtrl+Y");
+        if (!name.empty()) label = wxString::Format(_("&Redo %s"), name);
+        event.SetText(label + "\tCtrl+Y");
     }, wxID_REDO);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_book->AdvanceSelection(true); }, IdNextArea);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_book->AdvanceSelection(false); }, IdPreviousArea);
