@@ -12,19 +12,32 @@
 #include <cmath>
 
 namespace kpd::ui {
+
+struct PreviewDrawing {
+    render::Rendered rendered;
+    wxImage shown; // what the window blits: the drawing, scaled down when zoomed out
+    double ms = 0;
+};
+
 namespace {
 
 constexpr double kFrameMs = 16.0; // one frame at 60 Hz: slower drawings go to a worker
 constexpr int kMargin = 16;       // around the phone, in window pixels
 
-struct Drawn {
-    render::Rendered rendered;
-    double ms = 0;
-};
 
-Drawn Draw(const domain::CardScreen& screen, const render::PreviewData& data, const render::RenderOptions& options) {
+// Below 100 % the phone is drawn at 100 % and scaled down here: a barcode drawn
+// with modules under a pixel wide would not fit, while a scaled-down one still
+// looks like the phone. Any thread (wxImage is not a window).
+PreviewDrawing Draw(const domain::CardScreen& screen, const render::PreviewData& data, render::RenderOptions options) {
     const auto started = std::chrono::steady_clock::now();
-    Drawn drawn{render::RenderCardScreen(screen, data, options), 0};
+    const double zoom = options.scale;
+    options.scale = std::max(1.0, zoom);
+    PreviewDrawing drawn{render::RenderCardScreen(screen, data, options), wxImage(), 0};
+    drawn.shown = ToWxImage(drawn.rendered.image);
+    if (zoom < options.scale && drawn.shown.IsOk()) {
+        drawn.shown.Rescale(std::max(1, static_cast<int>(drawn.shown.GetWidth() * zoom)),
+                            std::max(1, static_cast<int>(drawn.shown.GetHeight() * zoom)), wxIMAGE_QUALITY_HIGH);
+    }
     drawn.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return drawn;
 }
@@ -124,20 +137,19 @@ void CardPreviewWidget::Schedule() {
 void CardPreviewWidget::RenderNow() {
     m_data.unix_seconds = m_clock();
     if (m_lastRenderMs <= kFrameMs) {
-        Drawn drawn = Draw(m_screen, m_data, m_options);
-        Show(std::move(drawn.rendered), drawn.ms);
+        ShowDrawing(Draw(m_screen, m_data, m_options));
         return;
     }
     // The last drawing took longer than a frame: draw on a worker, keep the window responsive.
     m_inFlight = true;
     m_dirty = false;
-    RunAsync<Drawn>(_("Drawing the preview"),
+    RunAsync<PreviewDrawing>(_("Drawing the preview"),
                     [screen = m_screen, data = m_data, options = m_options](TaskContext&) {
                         return Draw(screen, data, options);
                     })
-        .ThenOnWindow(this, [this](Drawn& drawn) {
+        .ThenOnWindow(this, [this](PreviewDrawing& drawn) {
             m_inFlight = false;
-            Show(std::move(drawn.rendered), drawn.ms);
+            ShowDrawing(std::move(drawn));
             if (std::exchange(m_dirty, false)) Schedule();
         })
         .CatchAll([this](const wxString&) {
@@ -146,12 +158,14 @@ void CardPreviewWidget::RenderNow() {
         });
 }
 
-void CardPreviewWidget::Show(render::Rendered rendered, double ms) {
-    m_lastRenderMs = ms;
-    m_rendered = std::move(rendered);
+void CardPreviewWidget::ShowDrawing(PreviewDrawing drawn) {
+    m_lastRenderMs = drawn.ms;
+    m_rendered = std::move(drawn.rendered);
     ++m_renderCount;
-    const wxImage image = ToWxImage(m_rendered->image);
-    m_bitmap = image.IsOk() ? wxBitmap(image) : wxBitmap();
+    m_bitmap = drawn.shown.IsOk() ? wxBitmap(drawn.shown) : wxBitmap();
+    m_shownFactor = m_rendered->image.width > 0 && m_bitmap.IsOk()
+                        ? static_cast<double>(m_bitmap.GetWidth()) / m_rendered->image.width
+                        : 1.0;
     const wxSize size = m_bitmap.IsOk() ? m_bitmap.GetSize() : wxSize(0, 0);
     SetVirtualSize(size.x + 2 * FromDIP(kMargin), size.y + 2 * FromDIP(kMargin));
     Refresh(false);
@@ -176,8 +190,9 @@ void CardPreviewWidget::OnClick(wxMouseEvent& event) {
     if (!m_rendered || !m_bitmap.IsOk() || !m_onPart) return;
     const wxPoint logical = CalcUnscrolledPosition(event.GetPosition());
     const int width = std::max(GetClientSize().x, m_bitmap.GetWidth() + 2 * FromDIP(kMargin));
-    const int x = logical.x - (width - m_bitmap.GetWidth()) / 2;
-    const int y = logical.y - FromDIP(kMargin);
+    // Back to the drawing's pixels, where the parts are.
+    const int x = static_cast<int>((logical.x - (width - m_bitmap.GetWidth()) / 2) / m_shownFactor);
+    const int y = static_cast<int>((logical.y - FromDIP(kMargin)) / m_shownFactor);
     const render::RenderedParts& parts = m_rendered->parts;
     for (std::size_t i = 0; i < parts.banners.size(); ++i) {
         if (parts.banners[i].Contains(x, y)) return m_onPart("banners/" + std::to_string(i));

@@ -22,6 +22,8 @@
 
 namespace kpd::ui {
 
+struct PreviewDrawing; // a drawing and the image shown for it (card_preview_widget.cpp)
+
 class CardPreviewWidget : public wxScrolledCanvas {
   public:
     explicit CardPreviewWidget(wxWindow* parent);
@@ -61,7 +63,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
   private:
     void Schedule();
     void RenderNow();
-    void Show(render::Rendered rendered, double ms);
+    void ShowDrawing(PreviewDrawing drawing);
     void OnPaint(wxPaintEvent& event);
     void OnClick(wxMouseEvent& event);
     void OnTick();
@@ -78,6 +80,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
     std::function<void(const std::string&)> m_onPart;
     std::uint64_t m_renderCount = 0;
     double m_lastRenderMs = 0;
+    double m_shownFactor = 1.0; // window pixels per drawing pixel
     bool m_scheduled = false; // a CallAfter is pending
     bool m_inFlight = false;  // a background drawing runs
     bool m_dirty = false;     // something changed while it ran

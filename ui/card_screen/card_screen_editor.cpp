@@ -47,6 +47,15 @@ class ImageProperty : public wxStringProperty {
     std::function<void()> m_choose;
 };
 
+// A colour written as the card screen writes it ("#1B5E20"), not wx's "(27,94,32)".
+class HexColourProperty : public wxColourProperty {
+  public:
+    HexColourProperty(const wxString& label, const wxString& name) : wxColourProperty(label, name) {}
+    wxString ColourToString(const wxColour& colour, int, int) const override {
+        return colour.GetAsString(wxC2S_HTML_SYNTAX).Upper();
+    }
+};
+
 wxColour ColourOf(const std::string& hex) {
     const auto rgb = domain::ParseHexColor(hex);
     return rgb ? wxColour(rgb->r, rgb->g, rgb->b) : wxColour(0, 0, 0);
@@ -100,14 +109,14 @@ CardScreenEditor::CardScreenEditor(wxWindow* parent) : wxPanel(parent) {
     m_manager->AddPage(_("Card screen"));
     // Name, value, and the problem with the value next to it.
     m_manager->SetColumnCount(3);
-    Grid()->SetColumnProportion(0, 3);
-    Grid()->SetColumnProportion(1, 3);
-    Grid()->SetColumnProportion(2, 3);
+    Grid()->SetColumnProportion(0, 5);
+    Grid()->SetColumnProportion(1, 5);
+    Grid()->SetColumnProportion(2, 7);
     Grid()->SetExtraStyle(wxPG_EX_HELP_AS_TOOLTIPS);
     // Arrows move between rows, Enter commits, Tab leaves the grid: usable without a mouse.
     Grid()->AddActionTrigger(wxPG_ACTION_NEXT_PROPERTY, WXK_DOWN);
     Grid()->AddActionTrigger(wxPG_ACTION_PREV_PROPERTY, WXK_UP);
-    m_manager->SetDescBoxHeight(FromDIP(70));
+    m_manager->SetDescBoxHeight(FromDIP(56));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_manager, wxSizerFlags(1).Expand());
     SetSizer(sizer);
@@ -163,7 +172,7 @@ void CardScreenEditor::Build() {
     };
     auto colour = [&](wxPGProperty* parent, const wxString& label, const std::string& name,
                       std::string domain::CardTheme::*member) {
-        Bind(parent, new wxColourProperty(label, wxString::FromUTF8(name)),
+        Bind(parent, new HexColourProperty(label, wxString::FromUTF8(name)),
              {[member](const CardScreen& v) { return WXVARIANT(ColourOf(v.theme.*member)); },
               [member](CardScreen& v, const wxVariant& value) {
                   v.theme.*member = HexOf(value);
@@ -519,7 +528,7 @@ void CardScreenEditor::ShowProblems() {
         wxPGProperty* p = grid->GetPropertyByName(wxString::FromUTF8(name));
         if (!p) continue;
         grid->SetPropertyColoursToDefault(p, wxPG_DONT_RECURSE);
-        p->SetCell(2, wxPGCell());
+        p->SetCell(2, wxPGCell(wxString()));
         p->SetHelpString(p->IsCategory() ? wxString() : p->GetHelpString().BeforeFirst(L'⚠').Strip(wxString::trailing));
     }
     m_problemTexts.clear();

@@ -346,6 +346,13 @@ void CardScreenPanel::KeepLocally() {
 
 void CardScreenPanel::SaveDraft() {
     if (!m_state || m_readOnly || m_busy || !HasUnsavedChanges()) return;
+    if (!m_problemList.empty()) {
+        // The platform keeps only drafts that follow the rules; the edit itself is safe in the workspace.
+        m_banner->ShowMessage(_("Fix the problems listed under the fields first; the platform takes only a card "
+                                "screen without them. Your edits are kept in this workspace meanwhile."),
+                              wxICON_WARNING);
+        return;
+    }
     m_busy = true;
     UpdateButtons();
     auto session = m_session;
@@ -375,8 +382,8 @@ void CardScreenPanel::AfterChange(CardScreenChange& change, const wxString& done
             // The platform's own check: show its problems at their fields.
             m_problemList = error.problems;
             m_editor->SetProblems(m_problemList);
-            m_banner->ShowMessage(_("The platform found problems in the card screen; they are marked at their "
-                                    "fields. Nothing was saved."),
+            m_banner->ShowMessage(_("The card screen has problems; they are marked at their fields. The platform "
+                                    "has not taken it; your edits are kept in this workspace."),
                                   wxICON_ERROR);
         } else if (error.code == "no_draft") {
             m_banner->ShowMessage(_("There is no draft to publish: save the draft first."), wxICON_WARNING);

@@ -241,7 +241,41 @@ wxString DescribeCardProblem(const domain::Problem& problem, const domain::CardS
     return DescribeProblem(problem); // shared codes and, last, the platform's English words
 }
 
-wxString DiffValueText(const nlohmann::json& value) {
+namespace {
+
+bool EndsWith(const std::string& text, const std::string& tail) {
+    return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The words of a choice, by the field it is in; empty when the field is no choice or the name is unknown.
+wxString ChoiceWords(const std::string& pointer, const std::string& name) {
+    if (pointer == "/identifier/kind") {
+        if (auto kind = domain::IdentifierKindFromString(name)) return IdentifierKindName(*kind);
+    } else if (pointer == "/identifier/barcode") {
+        if (auto type = domain::BarcodeTypeFromString(name)) return BarcodeTypeName(*type);
+    } else if (pointer == "/balance/kind") {
+        if (auto kind = domain::BalanceKindFromString(name)) return BalanceKindName(*kind);
+    } else if (EndsWith(pointer, "/cta/kind")) {
+        if (auto kind = domain::CtaKindFromString(name)) return CtaKindName(*kind);
+    } else if (pointer.rfind("/questions/", 0) == 0 && EndsWith(pointer, "/kind")) {
+        if (auto kind = domain::QuestionKindFromString(name)) return QuestionKindName(*kind);
+    }
+    return wxString();
+}
+
+} // namespace
+
+wxString DiffValueText(const std::string& pointer, const nlohmann::json& value) {
+    if (value.is_string()) {
+        const wxString words = ChoiceWords(pointer, value.get<std::string>());
+        if (!words.empty()) return words;
+    }
+    if (pointer.find("/discount_bp") != std::string::npos && value.is_number_integer()) {
+        return BasisPointsToText(value.get<int>()) + " %";
+    }
+    if (pointer.find("/threshold") != std::string::npos && value.is_number_integer()) {
+        return KopecksToText(value.get<std::int64_t>()) + wxString::FromUTF8(" ₽");
+    }
     if (value.is_null()) return _("(none)");
     if (value.is_boolean()) return value.get<bool>() ? _("yes") : _("no");
     if (value.is_string()) {

@@ -28,8 +28,9 @@ wxString FieldName(const std::string& pointer);
 // A card screen problem as a sentence; `screen` gives the numbers some need (the contrast).
 wxString DescribeCardProblem(const domain::Problem& problem, const domain::CardScreen& screen);
 
-// A value of the screen's JSON as one short line for a diff ("#1A1A1A", "yes", "3 options").
-wxString DiffValueText(const nlohmann::json& value);
+// A value of the screen's JSON at `pointer` as one short line for a diff ("#1A1A1A", "yes",
+// "3 items", the words of a choice such as "Online shop").
+wxString DiffValueText(const std::string& pointer, const nlohmann::json& value);
 
 // Whole roubles with kopecks when there are any ("1500", "1500,50"), and back;
 // the reverse accepts a comma or a point and spaces between thousands.

@@ -5,6 +5,7 @@
 #include "ui/card_screen/diff_table.h"
 
 #include <wx/button.h>
+#include <wx/display.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -59,8 +60,12 @@ ConflictDialog::ConflictDialog(wxWindow* parent, const domain::CardScreen& mine,
     buttons->Add(new wxButton(this, wxID_CANCEL, _("Decide &later")));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
-    SetSize(FromDIP(wxSize(1040, 640)));
-    CentreOnParent();
+    // Never larger than the screen the desk is on (a small laptop, Xvfb's 1280×800).
+    const wxRect screen = wxDisplay(parent).GetClientArea();
+    wxSize size = FromDIP(wxSize(1040, 640));
+    size.DecTo(screen.GetSize() - wxSize(20, 20));
+    SetSize(size);
+    CentreOnScreen();
 
     for (int id : {static_cast<int>(IdKeepMine), static_cast<int>(IdTakeTheirs)}) {
         Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { EndModal(id); }, id);

@@ -8,6 +8,7 @@
 #include "ui/card_screen/diff_table.h"
 
 #include <wx/button.h>
+#include <wx/display.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
 #include <wx/generic/msgdlgg.h>
@@ -75,8 +76,12 @@ VersionsDialog::VersionsDialog(wxWindow* parent, std::shared_ptr<DeskSession> se
     buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
-    SetSize(FromDIP(wxSize(1020, 700)));
-    CentreOnParent();
+    // Never larger than the screen the desk is on (a small laptop, Xvfb's 1280×800).
+    const wxRect screen = wxDisplay(parent).GetClientArea();
+    wxSize size = FromDIP(wxSize(1020, 700));
+    size.DecTo(screen.GetSize() - wxSize(20, 20));
+    SetSize(size);
+    CentreOnScreen();
 
     m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { OnSelected(); });
     m_rollback->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
