@@ -107,11 +107,7 @@ CardScreenEditor::CardScreenEditor(wxWindow* parent) : wxPanel(parent) {
                                               wxPG_BOLD_MODIFIED | wxTAB_TRAVERSAL);
     m_manager->SetName("card-screen-fields");
     m_manager->AddPage(_("Card screen"));
-    // Name, value, and the problem with the value next to it.
-    m_manager->SetColumnCount(3);
-    Grid()->SetColumnProportion(0, 5);
-    Grid()->SetColumnProportion(1, 5);
-    Grid()->SetColumnProportion(2, 7);
+    SetProblemColumn(false);
     Grid()->SetExtraStyle(wxPG_EX_HELP_AS_TOOLTIPS);
     // Arrows move between rows, Enter commits, Tab leaves the grid: usable without a mouse.
     Grid()->AddActionTrigger(wxPG_ACTION_NEXT_PROPERTY, WXK_DOWN);
@@ -515,6 +511,17 @@ std::string CardScreenEditor::SelectedPointer() const {
     return property ? std::string(property->GetName().utf8_str()) : std::string();
 }
 
+void CardScreenEditor::SetProblemColumn(bool shown) {
+    // Name and value; while there are problems, a third column says each next to its value.
+    const int columns = shown ? 3 : 2;
+    if (static_cast<int>(Grid()->GetColumnCount()) == columns && m_built) return;
+    m_manager->SetColumnCount(columns);
+    Grid()->SetColumnProportion(0, 4);
+    Grid()->SetColumnProportion(1, 5);
+    if (shown) Grid()->SetColumnProportion(2, 6);
+    Grid()->ResetColumnSizes(true);
+}
+
 void CardScreenEditor::SetProblems(const domain::Problems& problems) {
     m_problems = problems;
     if (!m_refreshPending) ShowProblems(); // else with the rows, when they are refreshed
@@ -540,6 +547,7 @@ void CardScreenEditor::ShowProblems() {
         if (!text.empty()) text += " ";
         text += DescribeCardProblem(problem, m_screen);
     }
+    SetProblemColumn(!m_problemTexts.empty());
     for (const auto& [name, text] : m_problemTexts) {
         wxPGProperty* p = grid->GetPropertyByName(wxString::FromUTF8(name));
         grid->SetPropertyBackgroundColour(p, kProblemBackground, wxPG_DONT_RECURSE);

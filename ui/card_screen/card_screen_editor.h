@@ -65,6 +65,7 @@ class CardScreenEditor : public wxPanel {
     void Build();
     void FillValues();
     void ShowProblems();
+    void SetProblemColumn(bool shown);
     std::string StructureKey(const domain::CardScreen& screen) const;
     wxPGProperty* Bind(wxPGProperty* parent, wxPGProperty* property, Binding binding);
     wxPGProperty* FindNearest(const std::string& pointer) const;

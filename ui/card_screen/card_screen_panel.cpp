@@ -75,28 +75,32 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
                wxSizerFlags().Expand());
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
-    BuildToolbar(this, sizer);
-
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                           wxSP_LIVE_UPDATE | wxSP_3DSASH);
     auto* left = new wxPanel(splitter);
     auto* leftSizer = new wxBoxSizer(wxVERTICAL);
+    auto* right = new wxPanel(splitter);
+    auto* rightSizer = new wxBoxSizer(wxVERTICAL);
+    // The document's commands above the fields, the picture's own above the picture.
+    BuildToolbars(left, leftSizer, right, rightSizer);
     m_editor = new CardScreenEditor(left);
     leftSizer->Add(m_editor, wxSizerFlags(1).Expand());
     auto* problemsTitle = new wxStaticText(left, wxID_ANY, _("Problems"));
     problemsTitle->SetFont(problemsTitle->GetFont().Bold());
     leftSizer->Add(problemsTitle, wxSizerFlags().Border(wxTOP | wxLEFT, FromDIP(6)));
-    m_problems = new wxListBox(left, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 90)));
+    m_problems = new wxListBox(left, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 72)));
     m_problems->SetName("card-screen-problems");
     leftSizer->Add(m_problems, wxSizerFlags().Expand().Border(wxALL, FromDIP(4)));
     left->SetSizer(leftSizer);
 
-    m_preview = new CardPreviewWidget(splitter);
+    m_preview = new CardPreviewWidget(right);
     m_preview->SetZoomToFit();
-    splitter->SetMinimumPaneSize(FromDIP(280));
-    splitter->SplitVertically(left, m_preview, FromDIP(560));
-    splitter->SetSashGravity(0.6);
-    sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8)));
+    rightSizer->Add(m_preview, wxSizerFlags(1).Expand());
+    right->SetSizer(rightSizer);
+    splitter->SetMinimumPaneSize(FromDIP(300));
+    splitter->SplitVertically(left, right, -FromDIP(330)); // the phone pane keeps its width, the fields grow
+    splitter->SetSashGravity(1.0);
+    sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
 
     m_stateLine = new wxStaticText(this, wxID_ANY, _("Loading…"));
     m_stateLine->SetName("card-screen-state");
@@ -124,7 +128,8 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
 
 CardScreenPanel::~CardScreenPanel() = default;
 
-void CardScreenPanel::BuildToolbar(wxWindow* parent, wxSizer* sizer) {
+void CardScreenPanel::BuildToolbars(wxWindow* left, wxSizer* leftSizer, wxWindow* right, wxSizer* rightSizer) {
+    wxWindow* parent = left;
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     m_save = new wxButton(parent, wxID_ANY, _("&Save draft"));
     m_save->SetToolTip(_("Send the draft to the platform (Ctrl+S). The app keeps showing the published screen."));
@@ -136,7 +141,10 @@ void CardScreenPanel::BuildToolbar(wxWindow* parent, wxSizer* sizer) {
     for (wxButton* button : {m_save, m_publish, m_versions, m_add, m_remove}) {
         bar->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     }
-    bar->AddStretchSpacer();
+    leftSizer->Add(bar, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
+
+    parent = right;
+    bar = new wxBoxSizer(wxHORIZONTAL);
     m_dark = new wxToggleButton(parent, wxID_ANY, _("&Dark phone"));
     m_dark->SetToolTip(_("Show the preview as on a phone in dark mode."));
     bar->Add(m_dark, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
@@ -149,7 +157,7 @@ void CardScreenPanel::BuildToolbar(wxWindow* parent, wxSizer* sizer) {
     bar->Add(m_zoom, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
     m_export = new wxButton(parent, wxID_ANY, _("&Export PNG…"));
     bar->Add(m_export);
-    sizer->Add(bar, wxSizerFlags().Expand().Border(wxALL, FromDIP(8)));
+    rightSizer->Add(bar, wxSizerFlags().Border(wxLEFT | wxBOTTOM, FromDIP(6)));
 
     m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveDraft(); });
     m_publish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnPublish(); });

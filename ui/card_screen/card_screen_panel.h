@@ -65,7 +65,7 @@ class CardScreenPanel : public wxPanel, public AreaPage, public UndoablePage {
     wxToggleButton* DarkToggle() const { return m_dark; }
 
   private:
-    void BuildToolbar(wxWindow* parent, wxSizer* sizer);
+    void BuildToolbars(wxWindow* left, wxSizer* leftSizer, wxWindow* right, wxSizer* rightSizer);
     void Loaded(CardScreenLoad& load);
     void CheckScreen();
     void UpdateState();
