@@ -103,7 +103,7 @@ bool ListElement(const std::string& pointer, std::string& list, std::size_t& ind
 
 CardScreenEditor::CardScreenEditor(wxWindow* parent) : wxPanel(parent) {
     m_manager = new wxPropertyGridManager(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                          wxPG_SPLITTER_AUTO_CENTER | wxPG_TOOLTIPS | wxPG_DESCRIPTION |
+                                          wxPG_SPLITTER_AUTO_CENTER | wxPG_TOOLTIPS |
                                               wxPG_BOLD_MODIFIED | wxTAB_TRAVERSAL);
     m_manager->SetName("card-screen-fields");
     m_manager->AddPage(_("Card screen"));
@@ -112,7 +112,6 @@ CardScreenEditor::CardScreenEditor(wxWindow* parent) : wxPanel(parent) {
     // Arrows move between rows, Enter commits, Tab leaves the grid: usable without a mouse.
     Grid()->AddActionTrigger(wxPG_ACTION_NEXT_PROPERTY, WXK_DOWN);
     Grid()->AddActionTrigger(wxPG_ACTION_PREV_PROPERTY, WXK_UP);
-    m_manager->SetDescBoxHeight(FromDIP(56));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_manager, wxSizerFlags(1).Expand());
     SetSizer(sizer);

@@ -2,8 +2,8 @@
 // The card screen's fields in a property grid beside the preview. Every
 // property is named by the JSON pointer of its field ("/theme/text_color",
 // "/banners/1/cta/target"), so a validation problem lands on its field by
-// name: the row turns red and its problem is written in the third column and
-// in the description below the grid. The editor never changes the value
+// name: the row turns red and its problem is written in a third column next to
+// the value (and in the row's tooltip). The editor never changes the value
 // itself: each edit is offered to the owner as a whole new CardScreen (the
 // owner makes it an undoable command and hands the result back with
 // SetScreen). Lists (levels, banners, promo blocks, questions) grow and

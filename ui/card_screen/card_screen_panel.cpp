@@ -30,6 +30,7 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/tglbtn.h>
+#include <wx/wrapsizer.h>
 
 #include <set>
 
@@ -88,7 +89,8 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
     auto* problemsTitle = new wxStaticText(left, wxID_ANY, _("Problems"));
     problemsTitle->SetFont(problemsTitle->GetFont().Bold());
     leftSizer->Add(problemsTitle, wxSizerFlags().Border(wxTOP | wxLEFT, FromDIP(6)));
-    m_problems = new wxListBox(left, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 72)));
+    m_problems = new wxListBox(left, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 72)), 0, nullptr,
+                               wxLB_SINGLE | wxLB_HSCROLL);
     m_problems->SetName("card-screen-problems");
     leftSizer->Add(m_problems, wxSizerFlags().Expand().Border(wxALL, FromDIP(4)));
     left->SetSizer(leftSizer);
@@ -97,8 +99,8 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
     m_preview->SetZoomToFit();
     rightSizer->Add(m_preview, wxSizerFlags(1).Expand());
     right->SetSizer(rightSizer);
-    splitter->SetMinimumPaneSize(FromDIP(300));
-    splitter->SplitVertically(left, right, -FromDIP(330)); // the phone pane keeps its width, the fields grow
+    splitter->SetMinimumPaneSize(FromDIP(260));
+    splitter->SplitVertically(left, right, -FromDIP(310)); // the phone pane keeps its width, the fields grow
     splitter->SetSashGravity(1.0);
     sizer->Add(splitter, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(8)));
 
@@ -129,8 +131,9 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
 CardScreenPanel::~CardScreenPanel() = default;
 
 void CardScreenPanel::BuildToolbars(wxWindow* left, wxSizer* leftSizer, wxWindow* right, wxSizer* rightSizer) {
+    // Wrapping rows: in Russian and on a small screen the buttons take a second row instead of hiding.
     wxWindow* parent = left;
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    wxSizer* bar = new wxWrapSizer(wxHORIZONTAL);
     m_save = new wxButton(parent, wxID_ANY, _("&Save draft"));
     m_save->SetToolTip(_("Send the draft to the platform (Ctrl+S). The app keeps showing the published screen."));
     m_publish = new wxButton(parent, wxID_ANY, _("&Publish…"));
@@ -139,25 +142,25 @@ void CardScreenPanel::BuildToolbars(wxWindow* left, wxSizer* leftSizer, wxWindow
     m_remove = new wxButton(parent, wxID_ANY, _("Re&move"));
     m_remove->SetToolTip(_("Remove the selected level, banner, promo block or question."));
     for (wxButton* button : {m_save, m_publish, m_versions, m_add, m_remove}) {
-        bar->Add(button, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+        bar->Add(button, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(4)));
     }
-    leftSizer->Add(bar, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
+    leftSizer->Add(bar, wxSizerFlags().Expand());
 
     parent = right;
-    bar = new wxBoxSizer(wxHORIZONTAL);
+    bar = new wxWrapSizer(wxHORIZONTAL);
     m_dark = new wxToggleButton(parent, wxID_ANY, _("&Dark phone"));
     m_dark->SetToolTip(_("Show the preview as on a phone in dark mode."));
-    bar->Add(m_dark, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    bar->Add(m_dark, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(4)));
     m_zoom = new wxChoice(parent, wxID_ANY);
     for (double zoom : kZooms) {
         m_zoom->Append(zoom == 0 ? _("Fit") : wxString::Format("%d %%", static_cast<int>(zoom * 100)));
     }
     m_zoom->SetSelection(0);
     m_zoom->SetToolTip(_("Zoom of the preview"));
-    bar->Add(m_zoom, wxSizerFlags().Border(wxRIGHT, FromDIP(6)));
+    bar->Add(m_zoom, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, FromDIP(4)));
     m_export = new wxButton(parent, wxID_ANY, _("&Export PNG…"));
-    bar->Add(m_export);
-    rightSizer->Add(bar, wxSizerFlags().Border(wxLEFT | wxBOTTOM, FromDIP(6)));
+    bar->Add(m_export, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
+    rightSizer->Add(bar, wxSizerFlags().Expand().Border(wxLEFT, FromDIP(6)));
 
     m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { SaveDraft(); });
     m_publish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnPublish(); });
