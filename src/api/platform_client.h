@@ -12,12 +12,15 @@
 #include "domain/audit_entry.h"
 #include "domain/cancel_token.h"
 #include "domain/card_screen.h"
+#include "domain/dolyami.h"
 #include "domain/partner.h"
+#include "domain/settlement.h"
 #include "domain/user.h"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -132,6 +135,22 @@ class PlatformClient {
                                       const std::string& media_type, const std::string& idempotency_key);
     Result<domain::AssetInfo> GetAsset(const std::string& id);
     Result<AssetContent> GetAssetContent(const std::string& id);
+
+    // ---- Dolyami settlements (/settlements, /commission-invoices) ----------
+    // Registers with business_date in [from, to] (YYYY-MM-DD; empty = open), newest first.
+    Result<contract::Page<domain::SettlementRegister>> ListSettlements(const std::string& from, const std::string& to,
+                                                                       int limit = contract::kDefaultPageLimit,
+                                                                       const std::string& cursor = "");
+    Result<domain::SettlementRegister> GetSettlement(std::int64_t id);
+    // Every purchase of a register as NDJSON (gzip on the wire); `line` is
+    // called with each parsed purchase in order. Returns the row count.
+    Result<std::int64_t> StreamSettlementTransactions(
+        std::int64_t id, const std::function<void(domain::SettlementTransaction&&)>& line);
+    Result<domain::SettlementRegister> ApproveSettlement(std::int64_t id, const std::string& comment,
+                                                         const std::string& idempotency_key);
+    Result<domain::SettlementRegister> DisputeSettlement(std::int64_t id, const domain::RegisterDispute& dispute,
+                                                         const std::string& idempotency_key);
+    Result<domain::CommissionInvoice> GetCommissionInvoice(const domain::Month& month);
 
     // The general call under all of the above: auth header, retries where
     // safe, token renewal on 401 token_expired, problem+json mapped to ApiError.

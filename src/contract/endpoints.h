@@ -19,6 +19,8 @@ inline constexpr const char* kCardScreenPublish = "/v1/card-screen/publish";
 inline constexpr const char* kCardScreenVersions = "/v1/card-screen/versions";
 inline constexpr const char* kCardScreenRollback = "/v1/card-screen/rollback";
 inline constexpr const char* kAssets = "/v1/assets";
+inline constexpr const char* kSettlements = "/v1/settlements";
+inline constexpr const char* kCommissionInvoices = "/v1/commission-invoices";
 
 inline std::string PartnerUser(std::int64_t id) { return std::string(kPartnerUsers) + "/" + std::to_string(id); }
 inline std::string PartnerUserRoles(std::int64_t id) { return PartnerUser(id) + "/roles"; }
@@ -26,6 +28,7 @@ inline std::string PartnerUserDisable(std::int64_t id) { return PartnerUser(id) 
 inline std::string CardScreenVersion(std::int64_t n) { return std::string(kCardScreenVersions) + "/" + std::to_string(n); }
 inline std::string Asset(const std::string& id) { return std::string(kAssets) + "/" + id; }
 inline std::string AssetContent(const std::string& id) { return Asset(id) + "/content"; }
+inline std::string Settlement(std::int64_t id) { return std::string(kSettlements) + "/" + std::to_string(id); }
 inline std::string PartnerUserEnable(std::int64_t id) { return PartnerUser(id) + "/enable"; }
 
 } // namespace kpd::contract::endpoints

@@ -90,6 +90,9 @@ CardScreenDrafts Workspace::Drafts() {
 AssetCache Workspace::Assets() {
     return AssetCache(*this);
 }
+SettlementStore Workspace::Settlements() {
+    return SettlementStore(*this);
+}
 Settings Workspace::Preferences() {
     return Settings(*this);
 }

@@ -16,6 +16,7 @@
 #include "store/outbox.h"
 #include "store/platform_cache.h"
 #include "store/settings.h"
+#include "store/settlement_store.h"
 
 #include <cstddef>
 #include <memory>
@@ -61,6 +62,7 @@ class Workspace {
     Settings Preferences();
     CardScreenDrafts Drafts();
     AssetCache Assets();
+    SettlementStore Settlements();
 
     // For repositories: the pool their calls lease a session from.
     soci::connection_pool& Pool() { return *m_pool; }

@@ -154,12 +154,88 @@ CREATE TABLE asset_cache (
 )
 )SQL";
 
+// Dolyami registers copied from the platform and their purchases, bulk
+// loaded by the sync. `synced_version` is the register version whose purchases
+// are all here (NULL: none yet); a register's purchases are replaced in one
+// transaction together with it, so a sync killed half-way leaves every
+// register either whole or untouched, and the next sync redoes the rest.
+const char* kSqlite3 = R"SQL(
+CREATE TABLE settlement_registers (
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    register_id INTEGER NOT NULL,
+    business_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tx_count INTEGER NOT NULL,
+    turnover_kop INTEGER NOT NULL,
+    refunds_kop INTEGER NOT NULL,
+    payout_kop INTEGER NOT NULL,
+    payout_date TEXT NOT NULL,
+    needs_second_approval INTEGER NOT NULL,
+    approvals_json TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    synced_version INTEGER NULL,
+    PRIMARY KEY (platform_url, partner_id, register_id)
+);
+CREATE TABLE settlement_transactions (
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    register_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    order_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    purchased_at INTEGER NOT NULL,
+    amount_kop INTEGER NOT NULL,
+    prepaid_kop INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    refunded_kop INTEGER NOT NULL,
+    refund_status TEXT NULL,
+    PRIMARY KEY (platform_url, partner_id, register_id, seq)
+)
+)SQL";
+
+const char* kPostgres3 = R"SQL(
+CREATE TABLE settlement_registers (
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    register_id BIGINT NOT NULL,
+    business_date TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tx_count BIGINT NOT NULL,
+    turnover_kop BIGINT NOT NULL,
+    refunds_kop BIGINT NOT NULL,
+    payout_kop BIGINT NOT NULL,
+    payout_date TEXT NOT NULL,
+    needs_second_approval INTEGER NOT NULL,
+    approvals_json TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    synced_version BIGINT NULL,
+    PRIMARY KEY (platform_url, partner_id, register_id)
+);
+CREATE TABLE settlement_transactions (
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    register_id BIGINT NOT NULL,
+    seq BIGINT NOT NULL,
+    order_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    purchased_at BIGINT NOT NULL,
+    amount_kop BIGINT NOT NULL,
+    prepaid_kop BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    refunded_kop BIGINT NOT NULL,
+    refund_status TEXT NULL,
+    PRIMARY KEY (platform_url, partner_id, register_id, seq)
+)
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& WorkspaceMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "cache, outbox, append-only audit log, settings", kSqlite1, kPostgres1},
         {2, "card screen drafts and the asset byte cache", kSqlite2, kPostgres2},
+        {3, "Dolyami settlement registers and their purchases", kSqlite3, kPostgres3},
     };
     return migrations;
 }

@@ -1,0 +1,133 @@
+// SyncSettlements against a real sandbox into a real workspace: everything
+// on the first run, nothing on an unchanged second run, only the register an
+// approval changed on the next; a sync stopped half-way (cancelled, or a load
+// dropped as by a killed desk) resumes with no duplicate or missing purchase.
+#include "desk_fixture.h"
+
+#include "services/desk_context.h"
+#include "services/settlement_sync.h"
+
+using namespace kpd;
+
+namespace {
+// Cancels the sync once `after` registers' purchases are in.
+class CancelAfter final : public domain::ProgressSink {
+  public:
+    CancelAfter(domain::CancelToken& token, int after) : m_token(token), m_after(after) {}
+    void Report(std::int64_t, std::int64_t, const std::string& what) override {
+        if (what == "purchases" && ++m_loaded >= m_after) m_token.Cancel();
+    }
+
+  private:
+    domain::CancelToken& m_token;
+    int m_after;
+    int m_loaded = 0;
+};
+
+struct SyncFixture : test::DeskFixture {
+    services::DeskContext Context() {
+        auto context = services::CurrentContext(Client(), Ws());
+        BOOST_REQUIRE(context.has_value());
+        return *context;
+    }
+
+    services::SyncReport Sync(const domain::CancelToken* cancel = nullptr, domain::ProgressSink* sink = nullptr) {
+        domain::NullProgress quiet;
+        auto outcome = services::SyncSettlements(Client(), Ws(), Context(), "", "", cancel, sink ? *sink : quiet);
+        BOOST_REQUIRE_MESSAGE(outcome.Ok(), "sync failed: " << (outcome.error ? outcome.error->message : ""));
+        return *outcome.value;
+    }
+
+    // Every register holds exactly the purchases the platform lists for it, and they add up to its turnover.
+    void CheckWhole() {
+        const store::SettlementScope scope{Context().platform_url, Context().partner_id};
+        auto store = Ws().Settlements();
+        const auto registers = store.Registers(scope);
+        BOOST_TEST_REQUIRE(registers.size() == 92u);
+        for (const auto& reg : registers) {
+            const auto rows = store.Transactions(scope, reg.id);
+            BOOST_TEST(static_cast<std::int64_t>(rows.size()) == reg.count, reg.business_date);
+            domain::Kopecks turnover = 0;
+            for (const auto& t : rows) turnover += t.amount_kop;
+            BOOST_TEST(turnover == reg.turnover_kop, reg.business_date);
+        }
+        BOOST_TEST(store.RegistersToSync(scope).empty());
+    }
+};
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(settlement_sync, SyncFixture)
+
+BOOST_AUTO_TEST_CASE(a_first_sync_copies_everything_and_a_second_nothing) {
+    SignInAs("finance");
+    const auto first = Sync();
+    BOOST_TEST(first.registers_listed == 92);
+    BOOST_TEST(first.registers_loaded == 92);
+    BOOST_TEST(first.transactions_loaded == 3000); // the tests' seed volume
+    BOOST_TEST(Count("settlement_transactions") == 3000);
+    CheckWhole();
+
+    const auto second = Sync();
+    BOOST_TEST(second.registers_loaded == 0);
+    BOOST_TEST(Count("settlement_transactions") == 3000);
+}
+
+BOOST_AUTO_TEST_CASE(a_register_changed_on_the_platform_is_loaded_again_alone) {
+    SignInAs("finance");
+    Sync();
+    const store::SettlementScope scope{Context().platform_url, Context().partner_id};
+    const auto registers = Ws().Settlements().Registers(scope);
+    const auto pending = std::find_if(registers.begin(), registers.end(), [](const auto& r) {
+        return r.status == domain::RegisterStatus::PendingReview && !r.needs_second_approval;
+    });
+    BOOST_REQUIRE(pending != registers.end());
+    auto approved = Client().ApproveSettlement(pending->id, "сверено", api::NewIdempotencyKey());
+    BOOST_REQUIRE(approved.Ok());
+    const auto again = Sync();
+    BOOST_TEST(again.registers_loaded == 1);
+    BOOST_TEST(Count("settlement_transactions") == 3000);
+    const auto now = Ws().Settlements().Registers(scope);
+    const auto same = std::find_if(now.begin(), now.end(), [&](const auto& r) { return r.id == pending->id; });
+    BOOST_TEST((same->status == domain::RegisterStatus::Approved));
+    BOOST_TEST(same->approvals.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_sync_resumes_without_duplicates) {
+    SignInAs("finance");
+    domain::CancelToken cancel;
+    CancelAfter sink(cancel, 5);
+    const auto stopped = Sync(&cancel, &sink);
+    BOOST_TEST(stopped.cancelled);
+    BOOST_TEST(stopped.registers_loaded == 5);
+    const auto rest = Sync();
+    BOOST_TEST(rest.registers_loaded == 87);
+    BOOST_TEST(Count("settlement_transactions") == 3000);
+    CheckWhole();
+}
+
+BOOST_AUTO_TEST_CASE(a_load_dropped_half_way_as_by_a_killed_desk_leaves_the_register_as_it_was) {
+    SignInAs("finance");
+    Sync();
+    const store::SettlementScope scope{Context().platform_url, Context().partner_id};
+    auto store = Ws().Settlements();
+    const auto reg = store.Registers(scope).front();
+    {
+        auto load = store.BeginLoad(scope, reg.id); // the old rows are deleted inside the load's transaction…
+        load.Add({"HALF-1", "store-01", 1'795'000'000, 100, 25, "committed", 0, std::nullopt});
+    } // …and the desk dies before Commit: nothing of it may stay
+    BOOST_TEST(store.TransactionCount(scope, reg.id) == reg.count);
+    BOOST_TEST(Count("settlement_transactions", "order_id = 'HALF-1'") == 0);
+    CheckWhole();
+}
+
+BOOST_AUTO_TEST_CASE(users_without_finance_roles_cannot_sync) {
+    SignInAs("marketing");
+    domain::NullProgress quiet;
+    auto outcome = services::SyncSettlements(Client(), Ws(), Context(), "", "", nullptr, quiet);
+    BOOST_TEST(!outcome.Ok());
+    BOOST_REQUIRE(outcome.error.has_value());
+    BOOST_TEST((outcome.error->kind == api::ApiErrorKind::Forbidden));
+    BOOST_TEST(Count("settlement_registers") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
