@@ -71,6 +71,10 @@ ExitCode RunCardScreenRollback(const GlobalOptions& options, std::int64_t versio
 void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& options,
                                 std::function<ExitCode()>& run);
 
+// `partnerctl settlements sync|list|reconcile|approve` and `commission check`
+// (command_settlements.cpp), added to the parser the same way.
+void AddSettlementCommands(CLI::App& app, const GlobalOptions& options, std::function<ExitCode()>& run);
+
 // Role names as given on the command line; nullopt (and a message on stderr)
 // when one is unknown.
 std::optional<domain::RoleSet> ParseRoles(const std::vector<std::string>& names);

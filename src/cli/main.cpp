@@ -136,6 +136,7 @@ int main(int argc, char** argv) {
     rollbackCmd->callback([&] { run = [&] { return RunCardScreenRollback(options, rollbackTo, change); }; });
 
     AddCardScreenRenderCommand(*cardScreen, options, run);
+    AddSettlementCommands(app, options, run);
 
     for (auto* sub : {partner, users, audit, cardScreen}) {
         sub->fallthrough();

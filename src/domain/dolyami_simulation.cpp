@@ -99,9 +99,11 @@ void SimulateRegisters(const SimulationSpec& spec, const std::function<void(Simu
             SimulatedPurchase p;
             auto& o = p.order;
             o.order_id = spec.order_prefix + ZeroPadded(++orderNo, 8);
-            o.store_id = "store-" + ZeroPadded(rng.Between(1, spec.stores), 2);
-            // Shops open 09:00–22:00 Moscow.
-            o.purchased_at = dayStart + 9 * 3600 + rng.Between(0, 13 * 3600 - 1);
+            const std::int64_t store = rng.Between(1, spec.stores);
+            o.store_id = "store-" + ZeroPadded(store, 2);
+            // Shops open 09:00–22:00 Moscow; store-01 by the station trades round the clock.
+            o.purchased_at = store == 1 ? dayStart + rng.Between(0, kDay - 1)
+                                        : dayStart + 9 * 3600 + rng.Between(0, 13 * 3600 - 1);
             o.amount_kop = Price(rng);
             o.status = (spec.now - o.purchased_at > 42 * kDay) ? DolyamiOrderStatus::Completed
                                                                 : DolyamiOrderStatus::Committed;

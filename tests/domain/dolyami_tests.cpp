@@ -94,3 +94,39 @@ BOOST_AUTO_TEST_CASE(order_status_names_are_dolyamis) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "domain/commission_check.h"
+
+BOOST_AUTO_TEST_SUITE(commission_from_registers)
+
+BOOST_AUTO_TEST_CASE(turnover_from_purchases_refunds_from_registers_and_the_edges_listed) {
+    // 2026-10-31 23:30 Moscow is October either way; 2026-11-01 01:30 Moscow is
+    // November in Moscow but 31 October 22:30 in UTC: the slip a UTC month makes.
+    const std::int64_t lateOctober = 1'793'478'600;  // 2026-10-31T23:30+03:00
+    const std::int64_t earlyNovember = 1'793'485'800; // 2026-11-01T01:30+03:00
+    const std::vector<SettlementTransaction> txs{
+        {"A", "s", 1'792'054'800, 100'000, 25'000, "committed", 0, {}},
+        {"B", "s", lateOctober, 50'000, 12'500, "completed", 0, {}},
+        {"C", "s", earlyNovember, 70'000, 17'500, "committed", 0, {}},
+        {"D", "s", 1'792'054'800, 90'000, 22'500, "canceled", 0, {}},
+    };
+    SettlementRegister oct15, nov1;
+    oct15.business_date = "2026-10-15";
+    oct15.refunds_kop = 10'000;
+    nov1.business_date = "2026-11-01";
+    nov1.refunds_kop = 5'000;
+    const auto inv = ComputeCommissionFromRegisters(Month{2026, 10}, 350, {oct15, nov1}, txs);
+    BOOST_TEST(inv.turnover_kop == 150'000);
+    BOOST_TEST(inv.refunds_kop == 10'000);
+    BOOST_TEST(inv.commission_kop == 4'900);
+    BOOST_TEST(inv.vat_kop == 1'078);
+
+    const auto edges = PurchasesNearMonthEdges(Month{2026, 10}, txs);
+    BOOST_TEST_REQUIRE(edges.size() == 2u);
+    BOOST_TEST(edges[0].order_id == "B");
+    BOOST_TEST(edges[0].inside);
+    BOOST_TEST(edges[1].order_id == "C");
+    BOOST_TEST(!edges[1].inside);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

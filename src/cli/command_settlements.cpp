@@ -1,0 +1,356 @@
+// partnerctl settlements sync|list|reconcile|approve and commission check:
+// Dolyami settlements from the command line through the services the desk
+// uses. Like the render command, this file adds its own subcommands through
+// a hook (AddSettlementCommands in commands.h) so main.cpp stays short.
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "cli/session.h"
+#include "cli/text_table.h"
+#include "contract/settlement_json.h"
+#include "domain/money.h"
+#include "services/desk_context.h"
+#include "services/settlement_checks.h"
+#include "services/settlement_sync.h"
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace kpd::cli {
+namespace {
+
+struct SettlementArgs {
+    std::string from, to;
+    std::vector<std::int64_t> registers;
+    std::string pos, mapping;
+    bool skip_bad_lines = false;
+    int tolerance_minutes = 15;
+    std::string comment;
+    std::string month;
+};
+
+// Progress on stderr, at most one line per tenth of the work.
+class StderrProgress final : public domain::ProgressSink {
+  public:
+    void Report(std::int64_t done, std::int64_t total, const std::string& what) override {
+        const int tenth = total > 0 ? static_cast<int>(done * 10 / total) : -1;
+        if (what != m_what || (tenth != m_tenth && tenth >= 0)) {
+            std::cerr << what << (total > 0 ? ": " + std::to_string(done) + " / " + std::to_string(total) : "") << '\n';
+            m_what = what;
+            m_tenth = tenth;
+        }
+    }
+
+  private:
+    std::string m_what;
+    int m_tenth = -2;
+};
+
+std::optional<services::DeskContext> ContextOf(CliSession& cli, ExitCode& failure) {
+    auto context = services::CurrentContext(cli.client, *cli.workspace);
+    if (!context) {
+        failure = UsageError("not signed in");
+    }
+    return context;
+}
+
+nlohmann::json TotalsJson(const domain::ReconTotals& totals) {
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t c = 0; c < domain::kReconClassCount; ++c) {
+        out[std::string(ToString(static_cast<domain::ReconClass>(c)))] = {
+            {"rows", totals[c].rows}, {"platform_kop", totals[c].platform_kop}, {"partner_kop", totals[c].partner_kop}};
+    }
+    return out;
+}
+
+ExitCode RunSync(const GlobalOptions& options, const SettlementArgs& args) {
+    ExitCode failure = ExitCode::Ok;
+    auto cli = OpenSession(options, failure);
+    if (!cli) return failure;
+    auto context = ContextOf(*cli, failure);
+    if (!context) return failure;
+    StderrProgress progress;
+    auto outcome = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
+    if (!outcome.Ok()) return Fail(*outcome.error);
+    const auto& r = *outcome.value;
+    if (options.format == OutputFormat::Json) {
+        PrintJson({{"registers_listed", r.registers_listed},
+                   {"registers_loaded", r.registers_loaded},
+                   {"transactions_loaded", r.transactions_loaded}});
+    } else {
+        std::cout << "Registers: " << r.registers_listed << ", loaded now: " << r.registers_loaded
+                  << ", purchases loaded: " << r.transactions_loaded << '\n';
+    }
+    return ExitCode::Ok;
+}
+
+ExitCode RunList(const GlobalOptions& options, const SettlementArgs& args) {
+    ExitCode failure = ExitCode::Ok;
+    auto cli = OpenSession(options, failure);
+    if (!cli) return failure;
+    std::vector<domain::SettlementRegister> registers;
+    std::string cursor;
+    do {
+        auto page = cli->client.ListSettlements(args.from, args.to, contract::kMaxPageLimit, cursor);
+        if (!page.Ok()) return Fail(page.Error());
+        registers.insert(registers.end(), page.Value().items.begin(), page.Value().items.end());
+        cursor = page.Value().next_cursor.value_or("");
+    } while (!cursor.empty());
+    if (options.format == OutputFormat::Json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& r : registers) out.push_back(contract::ToJson(r));
+        PrintJson(out);
+        return ExitCode::Ok;
+    }
+    TextTable table({"ID", "DATE", "STATUS", "COUNT", "TURNOVER", "REFUNDS", "PAYOUT", "PAYOUT DATE", "APPROVALS"});
+    for (const auto& r : registers) {
+        std::string approvals;
+        for (const auto& a : r.approvals) approvals += (approvals.empty() ? "" : ", ") + a.login;
+        if (r.needs_second_approval) approvals += approvals.empty() ? "(needs 2)" : " (needs 2)";
+        table.AddRow({std::to_string(r.id), r.business_date, std::string(ToString(r.status)), std::to_string(r.count),
+                      domain::FormatRoublesEn(r.turnover_kop), domain::FormatRoublesEn(r.refunds_kop),
+                      domain::FormatRoublesEn(r.payout_kop), r.payout_date, approvals});
+    }
+    table.Print(std::cout);
+    return ExitCode::Ok;
+}
+
+// A mapping file: the layout of a partner's export, as JSON
+// {"delimiter": ";", "encoding": "utf-8"|"cp1251", "decimal": ",", "unit": "roubles"|"kopecks",
+//  "utc_offset_minutes": 180, "header": true, "columns": {"order_id": 0 or "Номер заказа", …}}.
+// Anything left out keeps what sniffing the file found.
+bool ApplyMapping(const std::string& path, const services::SniffedLayout& sniffed, services::PosLayout& layout) {
+    std::ifstream in(path);
+    auto json = nlohmann::json::parse(in, nullptr, false);
+    if (!in.good() && !in.eof()) {
+        Say(path + ": cannot read the mapping file");
+        return false;
+    }
+    if (json.is_discarded() || !json.is_object()) {
+        Say(path + ": the mapping file is not a JSON object");
+        return false;
+    }
+    auto text = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
+    if (auto d = text("delimiter"); !d.empty()) layout.delimiter = d == "\\t" ? '\t' : d[0];
+    if (auto e = text("encoding"); !e.empty()) layout.encoding = e == "cp1251" || e == "windows-1251" ? domain::TextEncoding::Cp1251 : domain::TextEncoding::Utf8;
+    if (auto d = text("decimal"); !d.empty()) layout.decimal = d[0];
+    if (auto u = text("unit"); !u.empty()) layout.unit = u == "kopecks" ? domain::AmountUnit::InKopecks : domain::AmountUnit::Roubles;
+    if (json.contains("utc_offset_minutes") && json["utc_offset_minutes"].is_number_integer()) layout.utc_offset_minutes = json["utc_offset_minutes"];
+    if (json.contains("header") && json["header"].is_boolean()) layout.header = json["header"];
+    if (json.contains("columns") && json["columns"].is_object()) {
+        for (auto& [key, value] : json["columns"].items()) {
+            int index = -1;
+            if (value.is_number_integer()) {
+                index = value.get<int>();
+            } else if (value.is_string()) {
+                const auto it = std::find(sniffed.header.begin(), sniffed.header.end(), value.get<std::string>());
+                if (it == sniffed.header.end()) {
+                    Say(path + ": /columns/" + key + ": the file has no column \"" + value.get<std::string>() + "\"");
+                    return false;
+                }
+                index = static_cast<int>(it - sniffed.header.begin());
+            }
+            auto& c = layout.columns;
+            int* slot = key == "order_id" ? &c.order_id : key == "store" ? &c.store : key == "sold_at" ? &c.sold_at
+                      : key == "amount" ? &c.amount : key == "refunded" ? &c.refunded : nullptr;
+            if (!slot) {
+                Say(path + ": /columns/" + key + ": unknown column role (order_id, store, sold_at, amount, refunded)");
+                return false;
+            }
+            *slot = index;
+        }
+    }
+    return true;
+}
+
+ExitCode RunReconcile(const GlobalOptions& options, const SettlementArgs& args) {
+    if (args.registers.empty() && (args.from.empty() || args.to.empty())) {
+        return UsageError("name a REGISTER, or a period with --from DATE --to DATE");
+    }
+    std::string error;
+    const auto head = services::ReadFileHead(args.pos, 65536, error);
+    if (!error.empty()) return UsageError(error);
+    const auto sniffed = services::SniffPosLayout(head);
+    if (!sniffed.error.empty()) return UsageError(args.pos + ": " + sniffed.error);
+    services::ReconcileRequest request;
+    request.layout = sniffed.layout;
+    if (!args.mapping.empty() && !ApplyMapping(args.mapping, sniffed, request.layout)) return ExitCode::UserError;
+    const auto& c = request.layout.columns;
+    if (c.order_id < 0 || c.store < 0 || c.sold_at < 0 || c.amount < 0) {
+        std::string missing;
+        for (const auto& m : sniffed.missing) missing += (missing.empty() ? "" : ", ") + m;
+        return UsageError(args.pos + ": cannot tell which column holds " + missing +
+                          "; give a --mapping file naming the columns");
+    }
+    request.register_ids = args.registers;
+    request.from = args.from;
+    request.to = args.to;
+    request.pos_path = args.pos;
+    request.skip_bad_lines = args.skip_bad_lines;
+    request.options.time_tolerance_seconds = args.tolerance_minutes * 60;
+
+    ExitCode failure = ExitCode::Ok;
+    auto cli = OpenSession(options, failure);
+    if (!cli) return failure;
+    auto context = ContextOf(*cli, failure);
+    if (!context) return failure;
+    StderrProgress progress;
+    // The platform side comes from the workspace: bring it up to date first.
+    auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
+    if (!synced.Ok()) return Fail(*synced.error);
+    auto outcome = services::ReconcileWithPos(*cli->workspace, *context, request, nullptr, progress);
+    if (!outcome.Ok()) {
+        if (outcome.error) return Fail(*outcome.error);
+        return ProblemsError("Nothing reconciled: the partner file has problems (use --skip-bad-lines to leave those lines out)",
+                             outcome.problems);
+    }
+    const auto& report = **outcome.value;
+    if (options.format == OutputFormat::Json) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : report.result.rows) {
+            if (row.cls == domain::ReconClass::Matched) continue;
+            nlohmann::json r{{"class", ToString(row.cls)}, {"by_attributes", row.by_attributes}};
+            if (row.platform != services::kNoRow) {
+                r["order_id"] = report.platform.OrderId(row.platform);
+                r["store"] = report.platform.Store(row.platform);
+                r["register_id"] = report.platform.SourceLine(row.platform);
+                r["platform_amount_kop"] = report.platform.Amount(row.platform);
+            }
+            if (row.partner != services::kNoRow) {
+                if (!r.contains("order_id")) r["order_id"] = report.pos.table.OrderId(row.partner);
+                if (!r.contains("store")) r["store"] = report.pos.table.Store(row.partner);
+                r["pos_line"] = report.pos.table.SourceLine(row.partner);
+                r["partner_amount_kop"] = report.pos.table.Amount(row.partner);
+            }
+            rows.push_back(r);
+        }
+        PrintJson({{"registers", report.register_ids},
+                   {"pos_lines", report.pos.data_lines},
+                   {"skipped_lines", report.pos.problem_lines},
+                   {"totals", TotalsJson(report.result.totals)},
+                   {"discrepancies", rows}});
+        return ExitCode::Ok;
+    }
+    TextTable table({"CLASS", "ROWS", "PLATFORM", "PARTNER"});
+    for (std::size_t k = 0; k < domain::kReconClassCount; ++k) {
+        const auto& t = report.result.totals[k];
+        table.AddRow({std::string(ToString(static_cast<domain::ReconClass>(k))), std::to_string(t.rows),
+                      domain::FormatRoublesEn(t.platform_kop), domain::FormatRoublesEn(t.partner_kop)});
+    }
+    table.Print(std::cout);
+    return ExitCode::Ok;
+}
+
+ExitCode RunApprove(const GlobalOptions& options, std::int64_t id, const std::string& comment) {
+    ExitCode failure = ExitCode::Ok;
+    auto cli = OpenSession(options, failure);
+    if (!cli) return failure;
+    // One key for the call and its retries: a lost answer is never a second approval.
+    auto approved = cli->client.ApproveSettlement(id, comment, api::NewIdempotencyKey());
+    if (!approved.Ok()) return Fail(approved.Error());
+    const auto& r = approved.Value();
+    if (options.format == OutputFormat::Json) {
+        PrintJson(contract::ToJson(r));
+    } else if (r.status == domain::RegisterStatus::Approved) {
+        std::cout << "Register " << r.id << " of " << r.business_date << " approved\n";
+    } else {
+        std::cout << "Register " << r.id << " of " << r.business_date
+                  << ": first approval recorded; the payout is above the four-eyes threshold, so a finance manager "
+                     "must approve it too\n";
+    }
+    return ExitCode::Ok;
+}
+
+ExitCode RunCommissionCheck(const GlobalOptions& options, const std::string& monthText) {
+    const auto month = domain::ParseMonth(monthText);
+    if (!month) return UsageError("MONTH must be YYYY-MM, e.g. 2026-10");
+    ExitCode failure = ExitCode::Ok;
+    auto cli = OpenSession(options, failure);
+    if (!cli) return failure;
+    auto context = ContextOf(*cli, failure);
+    if (!context) return failure;
+    StderrProgress progress;
+    auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, "", "", nullptr, progress);
+    if (!synced.Ok()) return Fail(*synced.error);
+    auto outcome = services::CheckCommission(cli->client, *cli->workspace, *context, *month);
+    if (!outcome.Ok()) return Fail(*outcome.error);
+    const auto& check = *outcome.value;
+    if (options.format == OutputFormat::Json) {
+        nlohmann::json diffs = nlohmann::json::array();
+        for (const auto& d : check.differences) {
+            diffs.push_back({{"field", d.field}, {"invoiced", d.invoiced}, {"computed", d.computed},
+                             {"difference", d.invoiced - d.computed}});
+        }
+        nlohmann::json edges = nlohmann::json::array();
+        for (const auto& e : check.edge_purchases) {
+            edges.push_back({{"order_id", e.order_id}, {"amount_kop", e.amount_kop}, {"in_month", e.inside}});
+        }
+        PrintJson({{"invoiced", contract::ToJson(check.invoiced)},
+                   {"computed", contract::ToJson(check.computed)},
+                   {"differences", diffs},
+                   {"orders_near_month_edges", edges}});
+        return ExitCode::Ok;
+    }
+    if (check.differences.empty()) {
+        std::cout << "The invoice for " << monthText << " matches the desk's computation to the kopeck\n";
+        return ExitCode::Ok;
+    }
+    TextTable table({"FIELD", "INVOICED", "COMPUTED", "DIFFERENCE"});
+    for (const auto& d : check.differences) {
+        const bool money = d.field != "rate_bp";
+        table.AddRow({d.field, money ? domain::FormatRoublesEn(d.invoiced) : std::to_string(d.invoiced),
+                      money ? domain::FormatRoublesEn(d.computed) : std::to_string(d.computed),
+                      money ? domain::FormatRoublesEn(d.invoiced - d.computed) : std::to_string(d.invoiced - d.computed)});
+    }
+    table.Print(std::cout);
+    if (!check.edge_purchases.empty()) {
+        std::cout << check.edge_purchases.size() << " purchases lie within a day of the month's edges "
+                  << "(a time-zone slip moves them across); --format json lists them\n";
+    }
+    return ExitCode::Ok;
+}
+} // namespace
+
+void AddSettlementCommands(CLI::App& app, const GlobalOptions& options, std::function<ExitCode()>& run) {
+    static SettlementArgs args; // lives as long as the parser that points into it
+    auto* settlements = app.add_subcommand("settlements", "Dolyami settlement registers (finance roles)")
+                             ->require_subcommand(1);
+    settlements->fallthrough();
+    auto period = [&](CLI::App* cmd) {
+        cmd->add_option("--from", args.from, "First business date, YYYY-MM-DD");
+        cmd->add_option("--to", args.to, "Last business date, YYYY-MM-DD");
+    };
+    auto* sync = settlements->add_subcommand("sync", "Copy registers and their purchases into the workspace");
+    period(sync);
+    sync->callback([&] { run = [&] { return RunSync(options, args); }; });
+
+    auto* list = settlements->add_subcommand("list", "The platform's registers, newest first");
+    period(list);
+    list->callback([&] { run = [&] { return RunList(options, args); }; });
+
+    auto* reconcile = settlements->add_subcommand(
+        "reconcile", "Reconcile a register (or every register of a period) against your POS export");
+    reconcile->add_option("register", args.registers, "Register id(s)");
+    period(reconcile);
+    reconcile->add_option("--pos", args.pos, "Your sales export (CSV: any delimiter, UTF-8 or Windows-1251)")->required();
+    reconcile->add_option("--mapping", args.mapping, "JSON file naming the export's columns and conventions");
+    reconcile->add_flag("--skip-bad-lines", args.skip_bad_lines, "Reconcile without the lines the file gets wrong");
+    reconcile->add_option("--tolerance-minutes", args.tolerance_minutes, "How far apart the two times of a sale may be")
+        ->capture_default_str();
+    reconcile->callback([&] { run = [&] { return RunReconcile(options, args); }; });
+
+    static std::int64_t approveId = 0;
+    auto* approve = settlements->add_subcommand("approve", "Approve a register (four eyes above the threshold)");
+    approve->add_option("register", approveId, "Register id")->required();
+    approve->add_option("--comment", args.comment, "What you checked")->required();
+    approve->callback([&] { run = [&] { return RunApprove(options, approveId, args.comment); }; });
+
+    auto* commission = app.add_subcommand("commission", "Dolyami's monthly commission")->require_subcommand(1);
+    commission->fallthrough();
+    auto* check = commission->add_subcommand("check", "Recompute a month's commission and compare with the invoice");
+    check->add_option("month", args.month, "YYYY-MM")->required();
+    check->callback([&] { run = [&] { return RunCommissionCheck(options, args.month); }; });
+}
+
+} // namespace kpd::cli

@@ -1,0 +1,105 @@
+#include "services/settlement_checks.h"
+
+#include <algorithm>
+
+namespace kpd::services {
+
+namespace {
+// Purchases in the desk's table as the engine keys them; the register's
+// date is the "line" so a report row can name where the purchase came from.
+void AddPurchases(SaleTable& table, const std::vector<domain::SettlementTransaction>& txs, std::int64_t registerId) {
+    for (const auto& t : txs) {
+        table.Add(t.order_id, t.store_id, t.purchased_at, t.amount_kop, t.refunded_kop, registerId);
+    }
+}
+
+domain::Problem LineProblemAsProblem(const LineProblem& p) {
+    return {"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), "bad_line", p.message};
+}
+} // namespace
+
+Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& workspace, const DeskContext& context,
+                                                           const ReconcileRequest& request,
+                                                           const domain::CancelToken* cancel,
+                                                           domain::ProgressSink& progress) {
+    auto report = std::make_shared<ReconcileReport>();
+    const store::SettlementScope scope{context.platform_url, context.partner_id};
+    auto store = workspace.Settlements();
+    if (request.register_ids.empty()) {
+        for (const auto& reg : store.Registers(scope, request.from, request.to)) report->register_ids.push_back(reg.id);
+        std::reverse(report->register_ids.begin(), report->register_ids.end()); // oldest first
+    } else {
+        report->register_ids = request.register_ids;
+    }
+    if (report->register_ids.empty()) {
+        return Outcome<std::shared_ptr<ReconcileReport>>::Invalid(
+            {{"/registers", "no_registers", "no synced register in the period: run a sync first"}});
+    }
+    progress.Report(0, 0, "platform");
+    for (auto id : report->register_ids) {
+        auto txs = store.Transactions(scope, id);
+        if (txs.empty() && store.TransactionCount(scope, id) == 0) {
+            const auto all = store.Registers(scope);
+            const bool known = std::any_of(all.begin(), all.end(), [&](const auto& r) { return r.id == id && r.count == 0; });
+            if (!known) {
+                return Outcome<std::shared_ptr<ReconcileReport>>::Invalid(
+                    {{"/registers/" + std::to_string(id), "not_synced",
+                      "register " + std::to_string(id) + " has not been synced to this workspace"}});
+            }
+        }
+        AddPurchases(report->platform, txs, id);
+    }
+    progress.Report(0, 0, "partner file");
+    report->pos = ReadPosFile(request.pos_path, request.layout, cancel, &progress);
+    if (!report->pos.fatal.empty()) {
+        return Outcome<std::shared_ptr<ReconcileReport>>::Invalid({{"/pos", "unreadable", report->pos.fatal}});
+    }
+    if (report->pos.cancelled) {
+        return Outcome<std::shared_ptr<ReconcileReport>>::Success(report);
+    }
+    if (report->pos.problem_lines > 0 && !request.skip_bad_lines) {
+        domain::Problems problems;
+        for (const auto& p : report->pos.problems) problems.push_back(LineProblemAsProblem(p));
+        return Outcome<std::shared_ptr<ReconcileReport>>::Invalid(std::move(problems));
+    }
+    progress.Report(0, 0, "matching");
+    report->result = Reconcile(report->platform, report->pos.table, request.options, cancel, &progress);
+    report->reconciled = !report->result.cancelled;
+    return Outcome<std::shared_ptr<ReconcileReport>>::Success(report);
+}
+
+Outcome<CommissionCheck> CheckCommission(api::PlatformClient& client, store::Workspace& workspace,
+                                         const DeskContext& context, const domain::Month& month) {
+    auto invoice = client.GetCommissionInvoice(month);
+    if (!invoice.Ok()) {
+        return Outcome<CommissionCheck>::Failure(invoice.Error());
+    }
+    const store::SettlementScope scope{context.platform_url, context.partner_id};
+    auto store = workspace.Settlements();
+    // Purchases of the month sit on its registers and on the first of the next
+    // (a purchase late on the last day is registered that day, Moscow time).
+    std::vector<domain::SettlementRegister> registers;
+    std::vector<domain::SettlementTransaction> transactions;
+    for (const auto& reg : store.Registers(scope)) {
+        registers.push_back(reg);
+        const auto date = reg.business_date;
+        const std::string m = ToString(month);
+        const domain::Month next = month.month == 12 ? domain::Month{month.year + 1, 1} : domain::Month{month.year, month.month + 1};
+        const std::string n = ToString(next);
+        const std::string prev = ToString(month.month == 1 ? domain::Month{month.year - 1, 12} : domain::Month{month.year, month.month - 1});
+        if (date.compare(0, 7, m) == 0 || date == n + "-01" || date == n + "-02" || date.compare(0, 7, prev) == 0) {
+            auto txs = store.Transactions(scope, reg.id);
+            transactions.insert(transactions.end(), txs.begin(), txs.end());
+        }
+    }
+    CommissionCheck check;
+    check.invoiced = invoice.Value();
+    check.computed = domain::ComputeCommissionFromRegisters(month, check.invoiced.rate_bp, registers, transactions);
+    check.differences = domain::CompareInvoices(check.invoiced, check.computed);
+    if (check.invoiced.turnover_kop != check.computed.turnover_kop) {
+        check.edge_purchases = domain::PurchasesNearMonthEdges(month, transactions);
+    }
+    return Outcome<CommissionCheck>::Success(std::move(check));
+}
+
+} // namespace kpd::services

@@ -1,0 +1,187 @@
+// The built partnerctl's settlements and commission commands against a real
+// sandbox on a fixed clock (so the simulated months are the same every day):
+// sync, list, reconcile a register against a POS export with planted
+// discrepancies (and refuse a broken export, naming its lines), approve, and
+// the commission check — a month the platform invoiced right matches to the
+// kopeck; the month it filed by UTC shows the turnover difference.
+#include "run_partnerctl.h"
+
+#include "api/platform_client.h"
+#include "support/sandbox_process.h"
+#include "support/test_env.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+
+using kpd::test::CliRun;
+using kpd::test::RunPartnerctl;
+using nlohmann::json;
+
+namespace {
+
+std::string Show(const CliRun& run) {
+    return "exit " + std::to_string(run.exit_code) + "\nstdout:\n" + run.out + "\nstderr:\n" + run.err;
+}
+
+kpd::test::SandboxOptions FixedClock() {
+    kpd::test::SandboxOptions o;
+    o.clock = "2026-11-25T10:00:00+03:00";
+    o.extra_args = {"--demo-transactions", "20000"};
+    return o;
+}
+
+// "23.11.2026 15:30:00" in Moscow time, as a Russian till exports it.
+std::string RussianTime(std::int64_t unix) {
+    const std::time_t t = static_cast<std::time_t>(unix + 3 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%d.%m.%Y %H:%M:%S", &tm);
+    return text;
+}
+
+// 1 234,50 written the Russian way (no thousands separator here).
+std::string Roubles(std::int64_t kop) {
+    return std::to_string(kop / 100) + "," + (kop % 100 < 10 ? "0" : "") + std::to_string(kop % 100);
+}
+
+struct SettlementsCli {
+    SettlementsCli() : sandbox(FixedClock()), workspace(kpd::test::FreshDatabaseUrl("cli_settlements")),
+                       dir(kpd::test::MakeTempDir("pos")) {}
+
+    CliRun As(const std::string& user, std::vector<std::string> args) {
+        args.insert(args.end(), {"--platform", sandbox.BaseUrl(), "--user", user, "--workspace", workspace});
+        return RunPartnerctl(args, "", {{"PARTNERCTL_PASSWORD", "demo"}});
+    }
+
+    json Json(const std::string& user, std::vector<std::string> args) {
+        args.insert(args.end(), {"--format", "json"});
+        auto run = As(user, args);
+        BOOST_REQUIRE_MESSAGE(run.exit_code == 0, Show(run));
+        return json::parse(run.out);
+    }
+
+    // The register's purchases as the platform has them, read through the API client.
+    std::vector<kpd::domain::SettlementTransaction> Purchases(std::int64_t id) {
+        kpd::api::ClientOptions o;
+        o.base_url = sandbox.BaseUrl();
+        kpd::api::PlatformClient client(o);
+        BOOST_REQUIRE(client.SignIn("finance", "demo").Ok());
+        std::vector<kpd::domain::SettlementTransaction> out;
+        BOOST_REQUIRE(client.StreamSettlementTransactions(id, [&](auto&& t) { out.push_back(t); }).Ok());
+        return out;
+    }
+
+    kpd::test::SandboxProcess sandbox;
+    std::string workspace;
+    std::string dir;
+};
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(settlements_cli, SettlementsCli)
+
+BOOST_AUTO_TEST_CASE(sync_list_and_approve) {
+    const auto synced = Json("finance", {"settlements", "sync"});
+    BOOST_TEST(synced.at("registers_listed") == 92);
+    BOOST_TEST(synced.at("transactions_loaded") == 20000);
+    BOOST_TEST(Json("finance", {"settlements", "sync"}).at("registers_loaded") == 0);
+
+    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-18", "--to", "2026-11-24"});
+    BOOST_TEST_REQUIRE(list.size() == 7u);
+    json pending;
+    for (const auto& r : list) {
+        if (r.at("status") == "pending_review" && !r.at("needs_second_approval").get<bool>()) pending = r;
+    }
+    BOOST_REQUIRE(pending.is_object());
+    const auto id = std::to_string(pending.at("id").get<std::int64_t>());
+    const auto approved = As("finance", {"settlements", "approve", id, "--comment", "сверено с кассой"});
+    BOOST_TEST(approved.exit_code == 0, Show(approved));
+    BOOST_TEST(approved.out.find("approved") != std::string::npos, Show(approved));
+    const auto again = As("finance.manager", {"settlements", "approve", id, "--comment", "ещё раз"});
+    BOOST_TEST(again.exit_code == 1, Show(again));
+
+    const auto denied = As("marketing", {"settlements", "list"});
+    BOOST_TEST(denied.exit_code == 1, Show(denied));
+}
+
+BOOST_AUTO_TEST_CASE(a_register_reconciled_against_a_pos_export_with_planted_discrepancies) {
+    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-20", "--to", "2026-11-20"});
+    const auto id = list.at(0).at("id").get<std::int64_t>();
+    const auto purchases = Purchases(id);
+    BOOST_REQUIRE(purchases.size() > 20u);
+
+    // The till's export: Russian headers, semicolons, decimal commas, Moscow times, a BOM.
+    const std::string pos = dir + "/kassa.csv";
+    {
+        std::ofstream out(pos, std::ios::binary);
+        out << "\xEF\xBB\xBFНомер заказа;Магазин;Дата продажи;Сумма, руб.\r\n";
+        for (std::size_t i = 0; i < purchases.size(); ++i) {
+            const auto& t = purchases[i];
+            if (i == 0) continue;                                         // missing at the partner
+            const std::int64_t amount = i == 1 ? t.amount_kop + 5000 : t.amount_kop; // amount mismatch
+            const std::string line = t.order_id + ";" + t.store_id + ";" + RussianTime(t.purchased_at) + ";" +
+                                     Roubles(amount) + "\r\n";
+            out << line;
+            if (i == 2) out << line;                                      // the till sent it twice
+        }
+        out << "POS-ONLY-1;store-01;20.11.2026 12:00:00;990,00\r\n";      // unknown to the platform
+    }
+    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos});
+    const auto& totals = report.at("totals");
+    BOOST_TEST(totals.at("missing_at_partner").at("rows") == 1);
+    BOOST_TEST(totals.at("amount_mismatch").at("rows") == 1);
+    BOOST_TEST(totals.at("amount_mismatch").at("partner_kop").get<std::int64_t>() -
+                   totals.at("amount_mismatch").at("platform_kop").get<std::int64_t>() ==
+               5000);
+    BOOST_TEST(totals.at("duplicate").at("rows") == 1);
+    BOOST_TEST(totals.at("missing_on_platform").at("rows") == 1);
+    BOOST_TEST(totals.at("matched").at("rows").get<std::size_t>() == purchases.size() - 2);
+    BOOST_TEST(report.at("discrepancies").size() == 4u);
+    bool namesTheUnknownLine = false;
+    for (const auto& d : report.at("discrepancies")) {
+        if (d.at("class") == "missing_on_platform") namesTheUnknownLine = d.at("pos_line").get<std::size_t>() == purchases.size() + 2;
+    }
+    BOOST_TEST(namesTheUnknownLine);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
+    const std::string pos = dir + "/broken.csv";
+    std::ofstream(pos) << "Заказ;Магазин;Дата;Сумма\n"
+                          "D-1;Центр;20.11.2026 10:00;100,00\n"
+                          "D-2;Цен\"тр;20.11.2026 10:00;100,00\n"
+                          "D-3;Центр;20.11.2026 10:00;сто\n";
+    const auto run = As("finance", {"settlements", "reconcile", "--from", "2026-11-20", "--to", "2026-11-20", "--pos", pos});
+    BOOST_TEST(run.exit_code == 1, Show(run));
+    BOOST_TEST(run.err.find("line 3") != std::string::npos, Show(run));
+    BOOST_TEST(run.err.find("line 4") != std::string::npos, Show(run));
+    BOOST_TEST(run.out.empty(), Show(run));
+
+    const std::string utf16 = dir + "/utf16.csv";
+    std::ofstream(utf16, std::ios::binary) << std::string("\xFF\xFEN\0o\0", 6);
+    const auto refused = As("finance", {"settlements", "reconcile", "1", "--pos", utf16});
+    BOOST_TEST(refused.exit_code == 1, Show(refused));
+    BOOST_TEST(refused.err.find("UTF-16") != std::string::npos, Show(refused));
+}
+
+BOOST_AUTO_TEST_CASE(the_commission_check_agrees_to_the_kopeck_or_shows_the_slip) {
+    const auto september = Json("finance", {"commission", "check", "2026-09"});
+    BOOST_TEST(september.at("differences").empty(), september.dump(2));
+
+    // October's invoice was filed by UTC months: purchases of 1 November before
+    // 03:00 Moscow moved into it.
+    const auto october = Json("finance", {"commission", "check", "2026-10"});
+    bool turnover = false;
+    for (const auto& d : october.at("differences")) turnover = turnover || d.at("field") == "turnover_kop";
+    BOOST_TEST(turnover, october.dump(2));
+    BOOST_TEST(!october.at("orders_near_month_edges").empty());
+
+    const auto bad = As("finance", {"commission", "check", "10.2026"});
+    BOOST_TEST(bad.exit_code == 1, Show(bad));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
