@@ -8,7 +8,8 @@
 // draft; a second desk's save meanwhile brings the conflict dialog (take
 // theirs, Undo brings mine back); publishes through the confirmation; opens
 // the versions and rolls back. Screenshots of every screen go to
-// <build>/tests/gui/screenshots/<lang>/card-*.png.
+// <build>/tests/gui/screenshots/<lang>/card-*.png. A second case signs in as the
+// viewer: everything is shown read-only.
 #define BOOST_TEST_MODULE gui_card_screen
 #include <boost/test/unit_test.hpp>
 
@@ -354,4 +355,79 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
     for (const auto& file : shotFiles) {
         BOOST_TEST((std::filesystem::exists(file) && std::filesystem::file_size(file) > 1000), file);
     }
+}
+
+// A viewer sees the designer read-only: the fields cannot be changed, nothing
+// can be saved, published or rolled back, and the page says why.
+BOOST_AUTO_TEST_CASE(a_viewer_sees_the_card_screen_read_only) {
+    kpd::test::SandboxProcess sandbox;
+    const std::string home = kpd::test::MakeTempDir("gui-card-viewer");
+    ::setenv("HOME", home.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
+    ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
+    ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
+    ::setenv("PARTNER_DESK_PASSWORD", "demo", 1);
+    const std::string lang = Language();
+    const std::string shots = std::string(KPD_BUILD_DIR) + "/tests/gui/screenshots/" + lang;
+    std::filesystem::create_directories(shots);
+    const std::string url = sandbox.BaseUrl();
+
+    kpd::test::DriverReport report;
+    std::vector<Check> checks;
+    auto script = [&](SmokeApp& app) {
+        std::vector<DriverStep> steps;
+        SmokeApp* desk = &app;
+        auto frame = [desk] { return desk->MainWindow(); };
+        auto panel = [frame] {
+            return dynamic_cast<kpd::ui::CardScreenPanel*>(frame()->PageOf(kpd::ui::Area::CardScreen));
+        };
+        steps.push_back({"the desk opens signed in as the viewer", nullptr,
+                         [frame] { return frame() && frame()->IsShown(); }, 30s, 500ms});
+        steps.push_back({"open the card screen area", [frame] { frame()->SelectArea(kpd::ui::Area::CardScreen); },
+                         [panel] {
+                             return panel()->IsLoaded() && !panel()->IsBusy() && panel()->Preview()->Current() &&
+                                    panel()->Editor()->Grid()->GetPropertyByName("/theme/text_color");
+                         },
+                         30s, 1200ms});
+        steps.push_back({"nothing can be changed",
+                         [&checks, panel, shots] {
+                             kpd::test::SaveScreenshot(shots + "/card-09-viewer.png");
+                             auto* grid = panel()->Editor()->Grid();
+                             checks.push_back({"the fields are read-only",
+                                               grid->GetPropertyByName("/theme/text_color")->HasFlag(wxPG_PROP_READONLY) != 0});
+                             checks.push_back({"Publish is disabled", !panel()->PublishButton()->IsEnabled()});
+                             checks.push_back({"Versions can be looked at", panel()->VersionsButton()->IsEnabled()});
+                             const kpd::domain::CardScreen before = panel()->Screen();
+                             grid->ChangePropertyValue("/balance/label", "x"); // as if typed: refused
+                             checks.push_back({"an edit does not reach the screen", panel()->Screen() == before});
+                         },
+                         nullptr});
+        steps.push_back({"the versions dialog offers no rollback", [panel] { kpd::test::ClickOn(panel()->VersionsButton()); },
+                         [] {
+                             auto* dialog = OpenDialog<kpd::ui::VersionsDialog>();
+                             return dialog && dialog->VersionCount() >= 1 && dialog->IsShowingVersion();
+                         },
+                         20s, 500ms});
+        steps.push_back({"close the versions",
+                         [&checks] {
+                             auto* dialog = OpenDialog<kpd::ui::VersionsDialog>();
+                             checks.push_back({"no rollback button for a viewer", !dialog->RollbackButton()->IsShown()});
+                             dialog->EndModal(wxID_CANCEL);
+                         },
+                         [] { return !OpenDialog<kpd::ui::VersionsDialog>(); }, 10s});
+        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
+        return steps;
+    };
+    std::vector<std::string> args = {"partner-desk", "--platform", url,    "--user",      "viewer",
+                                     "--lang",       lang,         "--workspace", "sqlite:" + home + "/workspace.db"};
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int argc = static_cast<int>(args.size());
+    wxApp::SetInstance(new SmokeApp(script, report));
+    const int rc = wxEntry(argc, argv.data());
+    BOOST_TEST(rc == 0);
+    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
+    BOOST_TEST(checks.size() == 5u);
+    for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
 }

@@ -28,12 +28,21 @@ namespace {
 const wxColour kProblemBackground(255, 228, 225);
 const wxColour kProblemText(176, 0, 32);
 
-// An image field: its asset id, with a "…" button that asks the owner to choose a file.
+// An image field: its asset id (shown as what the image is, when known), with a "…"
+// button that asks the owner to choose a file.
 class ImageProperty : public wxStringProperty {
   public:
-    ImageProperty(const wxString& label, const wxString& name, std::function<void()> choose)
-        : wxStringProperty(label, name), m_choose(std::move(choose)) {}
+    ImageProperty(const wxString& label, const wxString& name, std::function<void()> choose,
+                  std::function<wxString(const std::string&)> describe)
+        : wxStringProperty(label, name), m_choose(std::move(choose)), m_describe(std::move(describe)) {}
     const wxPGEditor* DoGetEditorClass() const override { return wxPGEditor_TextCtrlAndButton; }
+    wxString ValueToString(wxVariant& value, int argFlags) const override {
+        const wxString id = value.GetString();
+        // The text being edited stays the id; the cell says what the image is.
+        if ((argFlags & wxPG_EDITABLE_VALUE) || id.empty() || !m_describe) return id;
+        const wxString words = m_describe(std::string(id.utf8_str()));
+        return words.empty() ? id : words;
+    }
     bool OnEvent(wxPropertyGrid* grid, wxWindow* primary, wxEvent& event) override {
         if (event.GetEventType() == wxEVT_BUTTON) {
             // After the click has been handled: the owner opens a modal file dialog.
@@ -45,6 +54,7 @@ class ImageProperty : public wxStringProperty {
 
   private:
     std::function<void()> m_choose;
+    std::function<wxString(const std::string&)> m_describe;
 };
 
 // A colour written as the card screen writes it ("#1B5E20"), not wx's "(27,94,32)".
@@ -215,7 +225,8 @@ void CardScreenEditor::Build() {
     };
     auto image = [&](wxPGProperty* parent, const wxString& label, const std::string& name, domain::ImageSlot slot,
                      std::function<std::optional<std::string>&(CardScreen&)> field) {
-        auto* p = new ImageProperty(label, wxString::FromUTF8(name), [this, name, slot] { ChooseImage(name, slot); });
+        auto* p = new ImageProperty(label, wxString::FromUTF8(name), [this, name, slot] { ChooseImage(name, slot); },
+                                    [this](const std::string& id) { return m_describeImage ? m_describeImage(id) : wxString(); });
         Bind(parent, p,
              {[field](const CardScreen& v) {
                   const auto& id = field(const_cast<CardScreen&>(v));
@@ -374,10 +385,10 @@ void CardScreenEditor::FillValues() {
     // A dynamic code's settings mean nothing for the other kinds: grey them.
     const bool dynamic = m_screen.identifier.kind == domain::IdentifierKind::Dynamic;
     for (const char* name : {"/identifier/prefix", "/identifier/totp_interval_seconds", "/identifier/totp_length"}) {
-        grid->EnableProperty(name, dynamic && !m_readOnly);
+        grid->EnableProperty(name, dynamic);
     }
     grid->EnableProperty("/identifier/barcode",
-                         m_screen.identifier.kind != domain::IdentifierKind::Checkin && !m_readOnly);
+                         m_screen.identifier.kind != domain::IdentifierKind::Checkin);
 }
 
 void CardScreenEditor::SetReadOnly(bool readOnly) {
@@ -405,6 +416,10 @@ void CardScreenEditor::OnChanging(wxPropertyGridEvent& event) {
 void CardScreenEditor::OnChanged(wxPropertyGridEvent& event) {
     wxPGProperty* property = event.GetProperty();
     if (!property) return;
+    if (m_readOnly) { // nothing changes: show the value again
+        SetScreen(m_screen);
+        return;
+    }
     const std::string name(property->GetName().utf8_str());
     auto it = m_bindings.find(name);
     if (it == m_bindings.end()) return;

@@ -45,6 +45,10 @@ class CardScreenEditor : public wxPanel {
     void SetOnChooseImage(std::function<void(const std::string& pointer, domain::ImageSlot slot)> handler) {
         m_onChooseImage = std::move(handler);
     }
+    // How an image field shows its asset ("1029×258 PNG, 84 KB"); without it, the id.
+    void SetImageDescriber(std::function<wxString(const std::string& assetId)> describe) {
+        m_describeImage = std::move(describe);
+    }
     // Sets an image field (by pointer) to an uploaded asset's id, as an edit.
     void SetImage(const std::string& pointer, const std::string& assetId);
 
@@ -85,6 +89,7 @@ class CardScreenEditor : public wxPanel {
     domain::Problems m_problems;
     std::function<void(const domain::CardScreen&, const wxString&)> m_onEdit;
     std::function<void(const std::string&, domain::ImageSlot)> m_onChooseImage;
+    std::function<wxString(const std::string&)> m_describeImage;
 };
 
 } // namespace kpd::ui

@@ -110,6 +110,15 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
     SetSizer(sizer);
 
     m_editor->SetReadOnly(m_readOnly);
+    m_editor->SetImageDescriber([this](const std::string& id) -> wxString {
+        auto it = m_assets.find(id);
+        if (it == m_assets.end() || it->second.width <= 0) return wxString();
+        const domain::AssetInfo& info = it->second;
+        const wxString type = info.media_type == "image/jpeg" ? "JPEG" : "PNG";
+        // TRANSLATORS: an uploaded image in a field: width×height, PNG or JPEG, and its size in KB.
+        return wxString::Format(_("%d×%d %s, %lld KB"), info.width, info.height, type,
+                                static_cast<long long>((info.bytes + 1023) / 1024));
+    });
     m_editor->SetOnEdit([this](const domain::CardScreen& after, const wxString& what) { Edit(after, what); });
     m_editor->SetOnChooseImage([this](const std::string& pointer, domain::ImageSlot slot) { ChooseImage(pointer, slot); });
     m_editor->Grid()->Bind(wxEVT_PG_SELECTED, [this](wxPropertyGridEvent& event) {
@@ -406,11 +415,17 @@ void CardScreenPanel::AfterChange(CardScreenChange& change, const wxString& done
         return;
     }
     m_shell.SetOnline(true);
-    const domain::CardScreen shown = m_screen;
+    const bool hadEdits = HasUnsavedChanges();
     m_state = change.result.Value();
     m_sent = m_state->draft;
     if (m_banner->IsShown()) m_banner->Dismiss();
-    if (Basis(*m_state) == shown) {
+    // Without edits of one's own the designer follows the platform (e.g. the screen a rollback
+    // published when there is no draft); edits in progress stay on screen.
+    if (!hadEdits && Basis(*m_state) != m_screen) {
+        ApplyScreen(Basis(*m_state));
+        FetchMissingImages();
+    }
+    if (Basis(*m_state) == m_screen) {
         // The platform has what is on screen: the workspace copy is no longer needed.
         auto session = m_session;
         RunAsync<bool>(_("Keeping the draft in the workspace"), [session](TaskContext&) {

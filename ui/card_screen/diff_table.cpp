@@ -7,7 +7,7 @@
 namespace kpd::ui {
 
 DiffTable::DiffTable(wxWindow* parent, const wxString& beforeTitle, const wxString& afterTitle)
-    : wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, parent->FromDIP(wxSize(640, 260)),
+    : wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, parent->FromDIP(wxSize(760, 280)),
                          wxDV_ROW_LINES | wxDV_SINGLE) {
     AppendTextColumn(_("Field"), wxDATAVIEW_CELL_INERT, FromDIP(240), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     AppendTextColumn(beforeTitle, wxDATAVIEW_CELL_INERT, FromDIP(200), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);

@@ -94,6 +94,7 @@ VersionsDialog::VersionsDialog(wxWindow* parent, std::shared_ptr<DeskSession> se
         // The generic dialog is a wx window (the GUI test answers it); the look is the same.
         wxGenericMessageDialog confirm(this, question, _("Roll back"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
         confirm.SetName("confirm-rollback");
+        confirm.SetYesNoLabels(_("&Publish again"), _("Cancel"));
         if (confirm.ShowModal() != wxID_YES) return;
         m_rollbackTo = m_shown;
         EndModal(wxID_OK);
