@@ -9,6 +9,7 @@
 #include "contract/settlement_json.h"
 #include "domain/money.h"
 #include "services/desk_context.h"
+#include "services/reconciliation_export.h"
 #include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
 
@@ -28,6 +29,8 @@ struct SettlementArgs {
     int tolerance_minutes = 15;
     std::string comment;
     std::string month;
+    std::string xlsx, csv;
+    std::string lang = "ru";
 };
 
 // Progress on stderr, at most one line per tenth of the work.
@@ -206,6 +209,14 @@ ExitCode RunReconcile(const GlobalOptions& options, const SettlementArgs& args) 
                              outcome.problems);
     }
     const auto& report = **outcome.value;
+    const auto labels = args.lang == "en" ? services::ExportLabels{} : services::RussianExportLabels();
+    std::string exportError;
+    if (!args.xlsx.empty() && !services::ExportReconciliationXlsx(report, args.xlsx, labels, exportError)) {
+        return UsageError(exportError);
+    }
+    if (!args.csv.empty() && !services::ExportReconciliationCsv(report, args.csv, labels, exportError)) {
+        return UsageError(exportError);
+    }
     if (options.format == OutputFormat::Json) {
         nlohmann::json rows = nlohmann::json::array();
         for (const auto& row : report.result.rows) {
@@ -337,6 +348,11 @@ void AddSettlementCommands(CLI::App& app, const GlobalOptions& options, std::fun
     reconcile->add_option("--mapping", args.mapping, "JSON file naming the export's columns and conventions");
     reconcile->add_flag("--skip-bad-lines", args.skip_bad_lines, "Reconcile without the lines the file gets wrong");
     reconcile->add_option("--tolerance-minutes", args.tolerance_minutes, "How far apart the two times of a sale may be")
+        ->capture_default_str();
+    reconcile->add_option("--xlsx", args.xlsx, "Also write the report as an XLSX workbook");
+    reconcile->add_option("--csv", args.csv, "Also write every discrepancy as CSV (safe against formula injection)");
+    reconcile->add_option("--lang", args.lang, "Language of the exported report: ru or en")
+        ->check(CLI::IsMember({"ru", "en"}))
         ->capture_default_str();
     reconcile->callback([&] { run = [&] { return RunReconcile(options, args); }; });
 

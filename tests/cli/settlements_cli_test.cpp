@@ -14,7 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 
@@ -43,6 +45,17 @@ std::string RussianTime(std::int64_t unix) {
     char text[32];
     std::strftime(text, sizeof text, "%d.%m.%Y %H:%M:%S", &tm);
     return text;
+}
+
+// What a shell command prints on stdout.
+std::string Capture(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buf[256];
+        while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+        pclose(pipe);
+    }
+    return out;
 }
 
 // 1 234,50 written the Russian way (no thousands separator here).
@@ -129,9 +142,11 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_a_pos_export_with_planted_dis
             out << line;
             if (i == 2) out << line;                                      // the till sent it twice
         }
-        out << "POS-ONLY-1;store-01;20.11.2026 12:00:00;990,00\r\n";      // unknown to the platform
+        out << "\"=HYPERLINK(\"\"http://evil.example\"\")\";store-01;20.11.2026 12:00:00;990,00\r\n"; // unknown, and hostile
     }
-    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos});
+    const std::string xlsx = dir + "/report.xlsx", csv = dir + "/report.csv";
+    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos, "--xlsx", xlsx,
+                                         "--csv", csv});
     const auto& totals = report.at("totals");
     BOOST_TEST(totals.at("missing_at_partner").at("rows") == 1);
     BOOST_TEST(totals.at("amount_mismatch").at("rows") == 1);
@@ -147,6 +162,26 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_a_pos_export_with_planted_dis
         if (d.at("class") == "missing_on_platform") namesTheUnknownLine = d.at("pos_line").get<std::size_t>() == purchases.size() + 2;
     }
     BOOST_TEST(namesTheUnknownLine);
+
+    // The CSV: one line per discrepancy after the header; the hostile order id defused.
+    std::ifstream csvIn(csv);
+    std::string text((std::istreambuf_iterator<char>(csvIn)), std::istreambuf_iterator<char>());
+    BOOST_TEST(std::count(text.begin(), text.end(), '\n') == 5);
+    BOOST_TEST(text.find("\"'=HYPERLINK(\"\"http://evil.example\"\")\"") != std::string::npos, text);
+    BOOST_TEST(text.find(";=HYPERLINK") == std::string::npos);
+    BOOST_TEST(text.find("Расхождение суммы") != std::string::npos);
+
+    // The workbook read back: the sheets by class, and the amount difference a number in roubles.
+    const std::string script = dir + "/read.py";
+    std::ofstream(script) << "import sys, zipfile, re\n"
+                             "z = zipfile.ZipFile(sys.argv[1])\n"
+                             "book = z.read('xl/workbook.xml').decode()\n"
+                             "print(len(re.findall('<sheet ', book)))\n"
+                             "print('Расхождение суммы' in book)\n"
+                             "sheet = z.read('xl/worksheets/sheet5.xml').decode()\n"
+                             "print('<v>50</v>' in sheet)\n";
+    const auto readBack = Capture("python3 '" + script + "' '" + xlsx + "'");
+    BOOST_TEST(readBack == "8\nTrue\nTrue\n", readBack);
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
