@@ -21,10 +21,10 @@ void FaultInjector::Clear() {
     m_faults.clear();
 }
 
-std::optional<Fault> FaultInjector::Take(const std::string& path) {
+std::optional<Fault> FaultInjector::Take(const std::string& path, bool afterHandler) {
     std::lock_guard lock(m_mutex);
     auto it = m_faults.find(path);
-    if (it == m_faults.end()) {
+    if (it == m_faults.end() || (it->second.kind == FaultKind::DropAnswer) != afterHandler) {
         return std::nullopt;
     }
     Fault fault = it->second;
@@ -44,7 +44,8 @@ bool ShutdownConnection(int localPort, int remotePort) {
 } // namespace
 
 bool ApplyFault(const Fault& fault, const httplib::Request& req, httplib::Response& res) {
-    if (fault.kind == FaultKind::Drop && ShutdownConnection(req.local_port, req.remote_port)) {
+    if ((fault.kind == FaultKind::Drop || fault.kind == FaultKind::DropAnswer) &&
+        ShutdownConnection(req.local_port, req.remote_port)) {
         res.status = 503; // never sent: the socket is shut; keeps the request log honest
         return true;
     }

@@ -1,11 +1,13 @@
 #pragma once
 // Fault hooks for client retry tests (sandbox only), armed by
-// POST /v1/sandbox/faults {"path", "kind": "drop"|"status", "status", "count"}:
+// POST /v1/sandbox/faults {"path", "kind": "drop"|"status"|"drop_answer", "status", "count"}:
 // the next `count` requests to exactly `path` (query ignored, any method) fail
 // before routing. `drop` closes the connection without a byte of answer
 // (the client sees an empty reply, as when the platform restarts mid-call);
 // `status` answers `status` (default 503) as problem+json `injected_fault`
-// with `Retry-After: 0`. Thread-safe.
+// with `Retry-After: 0`. `drop_answer` lets the request run (and commit)
+// and then closes the connection before the answer leaves: the lost answer
+// an Idempotency-Key exists for. Thread-safe.
 #include <httplib.h>
 
 #include <map>
@@ -15,7 +17,7 @@
 
 namespace kpd::sandbox {
 
-enum class FaultKind { Drop, Status };
+enum class FaultKind { Drop, Status, DropAnswer };
 
 struct Fault {
     FaultKind kind = FaultKind::Status;
@@ -28,8 +30,9 @@ class FaultInjector {
     // count <= 0 disarms the path.
     void Arm(const std::string& path, Fault fault);
     void Clear();
-    // Takes one armed fault for the path, if any.
-    std::optional<Fault> Take(const std::string& path);
+    // Takes one armed fault for the path, if any, of the faults that act
+    // before the route runs (`afterHandler` false) or after it (DropAnswer).
+    std::optional<Fault> Take(const std::string& path, bool afterHandler = false);
 
   private:
     std::mutex m_mutex;

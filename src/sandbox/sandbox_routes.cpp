@@ -74,8 +74,8 @@ void ArmFault(RequestContext& ctx) {
     auto status = r.Int("status", false).value_or(503);
     auto count = r.Int("count", false).value_or(1);
     Fault fault;
-    if (kind && *kind != "drop" && *kind != "status") {
-        r.Fail("/kind", "enum", "kind must be drop or status");
+    if (kind && *kind != "drop" && *kind != "status" && *kind != "drop_answer") {
+        r.Fail("/kind", "enum", "kind must be drop, status or drop_answer");
     }
     if (status < 400 || status > 599) {
         r.Fail("/status", "out_of_range", "status must be an error status, 400 to 599");
@@ -90,7 +90,7 @@ void ArmFault(RequestContext& ctx) {
         SendProblem(ctx.res, 422, "validation_failed", "the fault has mistakes", problems);
         return;
     }
-    fault.kind = *kind == "drop" ? FaultKind::Drop : FaultKind::Status;
+    fault.kind = *kind == "drop" ? FaultKind::Drop : *kind == "drop_answer" ? FaultKind::DropAnswer : FaultKind::Status;
     fault.status = static_cast<int>(status);
     fault.remaining = static_cast<int>(count);
     ctx.state.faults.Arm(*path, fault);

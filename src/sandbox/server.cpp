@@ -94,6 +94,12 @@ int RunSandbox(const Options& options) {
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
+    // A drop_answer fault strikes here, after the route ran and committed.
+    server.set_post_routing_handler([&faults](const httplib::Request& req, httplib::Response& res) {
+        if (auto fault = faults.Take(req.path, true)) {
+            ApplyFault(*fault, req, res);
+        }
+    });
     server.set_error_handler(httplib::Server::HandlerWithResponse(ProblemForBareError));
     // A client that asks before sending (Expect: 100-continue, as curl does
     // for big bodies) hears 413 at once instead of uploading the body first.

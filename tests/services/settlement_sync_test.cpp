@@ -131,3 +131,43 @@ BOOST_AUTO_TEST_CASE(users_without_finance_roles_cannot_sync) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(settlement_approval_delivery, test::DeskFixture)
+
+// The fault: the approval is applied, its answer never arrives; the
+// client retries with the same Idempotency-Key and the platform replays the
+// first answer instead of approving twice.
+BOOST_AUTO_TEST_CASE(an_approval_whose_answer_is_lost_is_applied_exactly_once) {
+    SignInAs("finance");
+    auto page = Client().ListSettlements("", "", 200);
+    BOOST_REQUIRE(page.Ok());
+    const auto& items = page.Value().items;
+    const auto pending = std::find_if(items.begin(), items.end(), [](const auto& r) {
+        return r.status == domain::RegisterStatus::PendingReview && !r.needs_second_approval;
+    });
+    BOOST_REQUIRE(pending != items.end());
+    const std::string path = "/v1/settlements/" + std::to_string(pending->id) + "/approve";
+    api::Request arm;
+    arm.method = "POST";
+    arm.path = "/v1/sandbox/faults";
+    arm.body = nlohmann::json{{"path", path}, {"kind", "drop_answer"}, {"count", 1}}.dump();
+    BOOST_REQUIRE(Client().Send(arm).Ok());
+
+    // The call ApproveSettlement makes, through Send so the answer's headers show the replay.
+    api::Request approve;
+    approve.method = "POST";
+    approve.path = path;
+    approve.body = nlohmann::json{{"comment", "сверено"}}.dump();
+    approve.idempotency_key = api::NewIdempotencyKey();
+    auto approved = Client().Send(approve);
+    BOOST_REQUIRE_MESSAGE(approved.Ok(), "approve failed: " << (approved.Ok() ? "" : approved.Error().message));
+    BOOST_TEST(approved.Value().status == 200);
+    BOOST_TEST(approved.Value().headers.count("idempotent-replayed") == 1u); // the first answer was lost
+    BOOST_TEST(nlohmann::json::parse(approved.Value().body).at("status") == "approved");
+    auto now = Client().GetSettlement(pending->id);
+    BOOST_REQUIRE(now.Ok());
+    BOOST_TEST(now.Value().approvals.size() == 1u);
+    BOOST_TEST(now.Value().version == pending->version + 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
