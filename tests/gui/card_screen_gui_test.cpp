@@ -22,6 +22,7 @@
 #include "ui/card_screen/card_screen_panel.h"
 #include "ui/card_screen/conflict_dialog.h"
 #include "ui/card_screen/diff_table.h"
+#include "ui/card_screen/issuance_questions_page.h"
 #include "ui/card_screen/publish_dialog.h"
 #include "ui/card_screen/versions_dialog.h"
 #include "ui/main/main_frame.h"
@@ -127,6 +128,7 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
     std::int64_t publishedBefore = 0;
     std::string theirAccent = "#6A1B9A";
     std::string textColour;
+    std::size_t questions = 0;
 
     auto script = [&](SmokeApp& app) {
         std::vector<DriverStep> steps;
@@ -173,6 +175,35 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                          },
                          10s, 300ms});
 
+        steps.push_back({"a fourth issuance question is named at its group",
+                         [panel, &questions] {
+                             questions = panel()->Screen().questions.size();
+                             for (std::size_t n = questions; n <= kpd::domain::kMaxIssuanceQuestions; ++n) {
+                                 panel()->Editor()->AddItem("questions");
+                             }
+                         },
+                         [panel] {
+                             return panel()->Screen().questions.size() == kpd::domain::kMaxIssuanceQuestions + 1 &&
+                                    !panel()->Editor()->ProblemText("/questions/3").empty();
+                         },
+                         10s, 800ms});
+        steps.push_back({"screenshot of the group's problem",
+                         [shot, panel] {
+                             panel()->Editor()->SelectField("/questions/3");
+                             shot("card-02b-too-many-questions");
+                         },
+                         nullptr});
+        steps.push_back({"Ctrl+Z removes the added questions one by one",
+                         [keys, panel, &questions] {
+                             for (std::size_t n = questions; n <= kpd::domain::kMaxIssuanceQuestions; ++n) {
+                                 keys('z', wxMOD_CONTROL);
+                             }
+                         },
+                         [panel, &questions] {
+                             return panel()->Screen().questions.size() == questions &&
+                                    panel()->Editor()->ProblemText("/questions/3").empty();
+                         },
+                         10s, 300ms});
         steps.push_back({"edit the background colour",
                          [grid, panel, &renders] {
                              renders = panel()->Preview()->RenderCount();
@@ -351,7 +382,7 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == 8u);
+    BOOST_TEST(shotFiles.size() == 9u);
     for (const auto& file : shotFiles) {
         BOOST_TEST((std::filesystem::exists(file) && std::filesystem::file_size(file) > 1000), file);
     }
@@ -415,6 +446,18 @@ BOOST_AUTO_TEST_CASE(a_viewer_sees_the_card_screen_read_only) {
                              dialog->EndModal(wxID_CANCEL);
                          },
                          [] { return !OpenDialog<kpd::ui::VersionsDialog>(); }, 10s});
+        steps.push_back({"the issuance questions area opens the designer at its questions",
+                         [frame] {
+                             frame()->SelectArea(kpd::ui::Area::IssuanceQuestions);
+                             auto* page = dynamic_cast<kpd::ui::IssuanceQuestionsPage*>(
+                                 frame()->PageOf(kpd::ui::Area::IssuanceQuestions));
+                             page->CallAfter([page] { kpd::test::ClickOn(page->OpenButton()); });
+                         },
+                         [frame, panel] {
+                             return frame()->SelectedArea() == kpd::ui::Area::CardScreen &&
+                                    panel()->Editor()->SelectedPointer() == "/questions";
+                         },
+                         10s, 300ms});
         steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
         return steps;
     };

@@ -550,6 +550,7 @@ void CardScreenEditor::ShowProblems() {
         if (!p) continue;
         grid->SetPropertyColoursToDefault(p, wxPG_DONT_RECURSE);
         p->SetCell(2, wxPGCell(wxString()));
+        if (p->IsCategory()) grid->SetPropertyLabel(p, p->GetLabel().BeforeFirst(L'⚠').Strip(wxString::trailing));
         p->SetHelpString(p->IsCategory() ? wxString() : p->GetHelpString().BeforeFirst(L'⚠').Strip(wxString::trailing));
     }
     m_problemTexts.clear();
@@ -565,6 +566,8 @@ void CardScreenEditor::ShowProblems() {
     for (const auto& [name, text] : m_problemTexts) {
         wxPGProperty* p = grid->GetPropertyByName(wxString::FromUTF8(name));
         grid->SetPropertyBackgroundColour(p, kProblemBackground, wxPG_DONT_RECURSE);
+        // A group's row is one caption across the grid: its problem (too many banners…) goes into it.
+        if (p->IsCategory()) grid->SetPropertyLabel(p, p->GetLabel() + wxString::FromUTF8("   ⚠ ") + text);
         p->SetCell(2, wxPGCell(wxString::FromUTF8("⚠ ") + text, wxNullBitmap, kProblemText, kProblemBackground));
         const wxString help = p->GetHelpString();
         p->SetHelpString(help.empty() ? wxString::FromUTF8("⚠ ") + text : help + "\n" + wxString::FromUTF8("⚠ ") + text);

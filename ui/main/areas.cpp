@@ -21,7 +21,7 @@ const std::vector<AreaInfo>& Areas() {
          true},
         {Area::IssuanceQuestions, "issuance-questions", _("Issuance questions"),
          _("Up to three extra questions asked when a customer gets your card: choice, text, date or number."),
-         false},
+         true},
         {Area::Surveys, "surveys", _("Surveys and quizzes"),
          _("Polls and quizzes with prize draws for a chosen segment, their schedule and results."), false},
         {Area::PromoOffers, "promo-offers", _("Promo offers"),

@@ -4,7 +4,9 @@
 #include "ui/app/settings.h"
 #include "ui/app/words.h"
 #include "ui/audit/audit_panel.h"
+#include "ui/card_screen/card_screen_editor.h"
 #include "ui/card_screen/card_screen_panel.h"
+#include "ui/card_screen/issuance_questions_page.h"
 #include "ui/main/about_box.h"
 #include "ui/main/activity_strip.h"
 #include "ui/main/placeholder_panel.h"
@@ -75,6 +77,13 @@ void MainFrame::BuildPages() {
         case Area::Users: page = new UsersPanel(m_book, m_session, *this); break;
         case Area::AuditLog: page = new AuditPanel(m_book, m_session, *this); break;
         case Area::CardScreen: page = new CardScreenPanel(m_book, m_session, *this); break;
+        case Area::IssuanceQuestions:
+            page = new IssuanceQuestionsPage(m_book, area, [this] {
+                SelectArea(Area::CardScreen);
+                auto* designer = dynamic_cast<CardScreenPanel*>(PageOf(Area::CardScreen));
+                if (designer) designer->CallAfter([designer] { designer->Editor()->SelectField("/questions"); });
+            });
+            break;
         default: page = new PlaceholderPanel(m_book, area); break;
         }
         page->SetName(area.key);
