@@ -68,6 +68,41 @@ Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& wor
     return Outcome<std::shared_ptr<ReconcileReport>>::Success(report);
 }
 
+std::int64_t SaveReconciliation(store::Workspace& workspace, const DeskContext& context, const ReconcileReport& report) {
+    store::ReconRun run;
+    run.created_by = context.login;
+    for (auto id : report.register_ids) run.registers += (run.registers.empty() ? "" : ",") + std::to_string(id);
+    run.totals = report.result.totals;
+    std::vector<store::StoredDiscrepancy> rows;
+    for (const auto& row : report.result.rows) {
+        if (row.cls == domain::ReconClass::Matched) continue;
+        store::StoredDiscrepancy d;
+        d.cls = row.cls;
+        if (row.platform != kNoRow) {
+            d.order_id = std::string(report.platform.OrderId(row.platform));
+            d.store_id = std::string(report.platform.Store(row.platform));
+            d.register_id = report.platform.SourceLine(row.platform);
+            d.platform_kop = report.platform.Amount(row.platform);
+        }
+        if (row.partner != kNoRow) {
+            if (d.order_id.empty()) d.order_id = std::string(report.pos.table.OrderId(row.partner));
+            if (d.store_id.empty()) d.store_id = std::string(report.pos.table.Store(row.partner));
+            d.pos_line = report.pos.table.SourceLine(row.partner);
+            d.partner_kop = report.pos.table.Amount(row.partner);
+        }
+        rows.push_back(std::move(d));
+    }
+    return workspace.Reconciliations().SaveRun({context.platform_url, context.partner_id}, run, rows);
+}
+
+void SetReconciliationNote(store::Workspace& workspace, const DeskContext& context, const std::string& orderId,
+                           const std::string& text) {
+    store::NewAuditRecord audit{context.login, context.platform_url,
+                                text.empty() ? "reconciliation.note_removed" : "reconciliation.note_set", "order",
+                                orderId, text.empty() ? "note removed" : "note: " + text.substr(0, 200)};
+    workspace.Reconciliations().SetNote({context.platform_url, context.partner_id}, orderId, text, audit);
+}
+
 Outcome<CommissionCheck> CheckCommission(api::PlatformClient& client, store::Workspace& workspace,
                                          const DeskContext& context, const domain::Month& month) {
     auto invoice = client.GetCommissionInvoice(month);

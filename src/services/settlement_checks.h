@@ -42,6 +42,14 @@ Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& wor
                                                            const domain::CancelToken* cancel,
                                                            domain::ProgressSink& progress);
 
+// Keeps a finished reconciliation in the workspace: its totals and every row
+// that is not a match. Returns the run's id.
+std::int64_t SaveReconciliation(store::Workspace& workspace, const DeskContext& context, const ReconcileReport& report);
+
+// The user's note on an order found by reconciliations (empty text removes it); audited.
+void SetReconciliationNote(store::Workspace& workspace, const DeskContext& context, const std::string& orderId,
+                           const std::string& text);
+
 struct CommissionCheck {
     domain::CommissionInvoice invoiced;
     domain::CommissionInvoice computed;

@@ -93,6 +93,9 @@ AssetCache Workspace::Assets() {
 SettlementStore Workspace::Settlements() {
     return SettlementStore(*this);
 }
+ReconciliationStore Workspace::Reconciliations() {
+    return ReconciliationStore(*this);
+}
 Settings Workspace::Preferences() {
     return Settings(*this);
 }

@@ -15,6 +15,7 @@
 #include "store/database.h"
 #include "store/outbox.h"
 #include "store/platform_cache.h"
+#include "store/reconciliation_store.h"
 #include "store/settings.h"
 #include "store/settlement_store.h"
 
@@ -63,6 +64,7 @@ class Workspace {
     CardScreenDrafts Drafts();
     AssetCache Assets();
     SettlementStore Settlements();
+    ReconciliationStore Reconciliations();
 
     // For repositories: the pool their calls lease a session from.
     soci::connection_pool& Pool() { return *m_pool; }

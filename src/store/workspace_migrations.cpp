@@ -229,6 +229,77 @@ CREATE TABLE settlement_transactions (
 )
 )SQL";
 
+// Reconciliation runs kept with their discrepancies (matched rows are only
+// counted), and the user's notes per order, which outlive the runs: a note on
+// an order shows again when the next run finds it.
+const char* kSqlite4 = R"SQL(
+CREATE TABLE recon_runs (
+    run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    registers TEXT NOT NULL,
+    pos_file TEXT NOT NULL,
+    totals_json TEXT NOT NULL
+);
+CREATE TABLE recon_discrepancies (
+    run_id INTEGER NOT NULL REFERENCES recon_runs (run_id),
+    row_no INTEGER NOT NULL,
+    class TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    register_id INTEGER NULL,
+    pos_line INTEGER NULL,
+    platform_kop INTEGER NULL,
+    partner_kop INTEGER NULL,
+    PRIMARY KEY (run_id, row_no)
+);
+CREATE TABLE recon_notes (
+    platform_url TEXT NOT NULL,
+    partner_id INTEGER NOT NULL,
+    order_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (platform_url, partner_id, order_id)
+)
+)SQL";
+
+const char* kPostgres4 = R"SQL(
+CREATE TABLE recon_runs (
+    run_id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    registers TEXT NOT NULL,
+    pos_file TEXT NOT NULL,
+    totals_json TEXT NOT NULL
+);
+CREATE TABLE recon_discrepancies (
+    run_id BIGINT NOT NULL REFERENCES recon_runs (run_id),
+    row_no BIGINT NOT NULL,
+    class TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    register_id BIGINT NULL,
+    pos_line BIGINT NULL,
+    platform_kop BIGINT NULL,
+    partner_kop BIGINT NULL,
+    PRIMARY KEY (run_id, row_no)
+);
+CREATE TABLE recon_notes (
+    platform_url TEXT NOT NULL,
+    partner_id BIGINT NOT NULL,
+    order_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (platform_url, partner_id, order_id)
+)
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& WorkspaceMigrations() {
@@ -236,6 +307,7 @@ const std::vector<Migration>& WorkspaceMigrations() {
         {1, "cache, outbox, append-only audit log, settings", kSqlite1, kPostgres1},
         {2, "card screen drafts and the asset byte cache", kSqlite2, kPostgres2},
         {3, "Dolyami settlement registers and their purchases", kSqlite3, kPostgres3},
+        {4, "reconciliation runs, their discrepancies, notes per order", kSqlite4, kPostgres4},
     };
     return migrations;
 }

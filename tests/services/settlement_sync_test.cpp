@@ -4,8 +4,12 @@
 // dropped as by a killed desk) resumes with no duplicate or missing purchase.
 #include "desk_fixture.h"
 
+#include "domain/timestamp.h"
 #include "services/desk_context.h"
+#include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
+
+#include <fstream>
 
 using namespace kpd;
 
@@ -168,6 +172,74 @@ BOOST_AUTO_TEST_CASE(an_approval_whose_answer_is_lost_is_applied_exactly_once) {
     BOOST_REQUIRE(now.Ok());
     BOOST_TEST(now.Value().approvals.size() == 1u);
     BOOST_TEST(now.Value().version == pending->version + 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+
+BOOST_FIXTURE_TEST_SUITE(reconciliation_results, SyncFixture)
+
+// A register reconciled against a POS file that lacks one purchase and has one
+// of its own: the run is kept with its two discrepancies, notes stay per order.
+BOOST_AUTO_TEST_CASE(a_run_is_kept_with_its_discrepancies_and_notes_per_order) {
+    SignInAs("finance");
+    Sync();
+    const auto context = Context();
+    const store::SettlementScope scope{context.platform_url, context.partner_id};
+    const auto reg = Ws().Settlements().Registers(scope).front();
+    const auto purchases = Ws().Settlements().Transactions(scope, reg.id);
+    BOOST_REQUIRE(purchases.size() >= 2u);
+    const std::string pos = test::MakeTempDir("recon") + "/pos.csv";
+    {
+        std::ofstream out(pos);
+        out << "order_id;store;sold_at;amount_kop\n";
+        for (std::size_t i = 1; i < purchases.size(); ++i) {
+            const auto& t = purchases[i];
+            out << t.order_id << ';' << t.store_id << ';'
+                << domain::FormatRfc3339(domain::Instant{std::chrono::seconds{t.purchased_at}}) << ';' << t.amount_kop
+                << '\n';
+        }
+        out << "EXTRA-1;store-02;2026-11-20T10:00:00+03:00;500\n";
+    }
+    services::ReconcileRequest request;
+    request.register_ids = {reg.id};
+    request.pos_path = pos;
+    std::string error;
+    request.layout = services::SniffPosLayout(services::ReadFileHead(pos, 65536, error)).layout;
+    domain::NullProgress quiet;
+    auto outcome = services::ReconcileWithPos(Ws(), context, request, nullptr, quiet);
+    BOOST_REQUIRE_MESSAGE(outcome.Ok(), (outcome.problems.empty() ? "" : outcome.problems.front().message));
+    const auto& report = **outcome.value;
+    BOOST_TEST(TotalOf(report.result.totals, domain::ReconClass::MissingAtPartner).rows == 1);
+    BOOST_TEST(TotalOf(report.result.totals, domain::ReconClass::MissingOnPlatform).rows == 1);
+
+    const auto runId = services::SaveReconciliation(Ws(), context, report);
+    const auto runs = Ws().Reconciliations().Runs(scope);
+    BOOST_TEST_REQUIRE(runs.size() == 1u);
+    BOOST_TEST(runs[0].id == runId);
+    BOOST_TEST(runs[0].registers == std::to_string(reg.id));
+    BOOST_TEST((runs[0].totals == report.result.totals));
+    const auto rows = Ws().Reconciliations().Discrepancies(runId);
+    BOOST_TEST_REQUIRE(rows.size() == 2u);
+    const auto& missing = rows[0].cls == domain::ReconClass::MissingAtPartner ? rows[0] : rows[1];
+    const auto& extra = rows[0].cls == domain::ReconClass::MissingAtPartner ? rows[1] : rows[0];
+    BOOST_TEST((missing.cls == domain::ReconClass::MissingAtPartner));
+    BOOST_TEST(missing.order_id == purchases[0].order_id);
+    BOOST_TEST(!missing.pos_line.has_value());
+    BOOST_TEST(*missing.register_id == reg.id);
+    BOOST_TEST((extra.cls == domain::ReconClass::MissingOnPlatform));
+    BOOST_TEST(extra.order_id == "EXTRA-1");
+    BOOST_TEST(extra.partner_kop.value_or(0) == 500);
+    BOOST_TEST(extra.pos_line.value_or(0) == static_cast<std::int64_t>(purchases.size()) + 1);
+
+    services::SetReconciliationNote(Ws(), context, "EXTRA-1", "чек возврата, пробит по ошибке");
+    services::SetReconciliationNote(Ws(), context, purchases[0].order_id, "нет в выгрузке кассы 5");
+    services::SetReconciliationNote(Ws(), context, "EXTRA-1", "");
+    const auto notes = Ws().Reconciliations().Notes(scope);
+    BOOST_TEST(notes.size() == 1u);
+    BOOST_TEST(notes.at(purchases[0].order_id) == "нет в выгрузке кассы 5");
+    BOOST_TEST(Count("audit_log", "action = 'reconciliation.note_set'") == 2);
+    BOOST_TEST(Count("audit_log", "action = 'reconciliation.note_removed'") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
