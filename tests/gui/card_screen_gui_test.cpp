@@ -256,7 +256,8 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                                                    image.GetWidth() == kpd::render::kPhoneWidth});
                              if (!image.IsOk()) return;
                              const double card = Share(image, parts.card, kBackground);
-                             BOOST_TEST_MESSAGE("card background share " << card);
+                             BOOST_TEST_MESSAGE("card background share " << card << ", last preview drawing "
+                                                                          << panel()->Preview()->LastRenderMs() << " ms");
                              checks.push_back({"the card face is the new background colour", card > 0.3});
                              checks.push_back({"the banner has its place", parts.banners.size() > bannerIndex});
                              if (parts.banners.size() > bannerIndex) {

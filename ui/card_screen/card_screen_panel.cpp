@@ -10,6 +10,7 @@
 #include "ui/card_screen/card_screen_editor.h"
 #include "ui/card_screen/card_screen_words.h"
 #include "ui/card_screen/conflict_dialog.h"
+#include "ui/card_screen/diff_table.h"
 #include "ui/card_screen/edit_screen_command.h"
 #include "ui/card_screen/preview_image.h"
 #include "ui/card_screen/publish_dialog.h"
@@ -110,15 +111,7 @@ CardScreenPanel::CardScreenPanel(wxWindow* parent, std::shared_ptr<DeskSession> 
     SetSizer(sizer);
 
     m_editor->SetReadOnly(m_readOnly);
-    m_editor->SetImageDescriber([this](const std::string& id) -> wxString {
-        auto it = m_assets.find(id);
-        if (it == m_assets.end() || it->second.width <= 0) return wxString();
-        const domain::AssetInfo& info = it->second;
-        const wxString type = info.media_type == "image/jpeg" ? "JPEG" : "PNG";
-        // TRANSLATORS: an uploaded image in a field: width×height, PNG or JPEG, and its size in KB.
-        return wxString::Format(_("%d×%d %s, %lld KB"), info.width, info.height, type,
-                                static_cast<long long>((info.bytes + 1023) / 1024));
-    });
+    m_editor->SetImageDescriber([this](const std::string& id) { return DescribeImage(id); });
     m_editor->SetOnEdit([this](const domain::CardScreen& after, const wxString& what) { Edit(after, what); });
     m_editor->SetOnChooseImage([this](const std::string& pointer, domain::ImageSlot slot) { ChooseImage(pointer, slot); });
     m_editor->Grid()->Bind(wxEVT_PG_SELECTED, [this](wxPropertyGridEvent& event) {
@@ -440,6 +433,7 @@ void CardScreenPanel::AfterChange(CardScreenChange& change, const wxString& done
 void CardScreenPanel::ResolveConflict(const domain::CardScreenState& current) {
     const domain::CardScreen theirs = Basis(current);
     ConflictDialog dialog(this, m_screen, theirs, current, m_preview);
+    dialog.Table()->SetImageDescriber([this](const std::string& id) { return DescribeImage(id); });
     const int answer = dialog.ShowModal();
     m_state = current;
     m_sent = current.draft;
@@ -523,6 +517,7 @@ void CardScreenPanel::OnPublish() {
     const domain::CardScreen published = m_state->published.value_or(domain::CardScreen{});
     PublishDialog dialog(this, contract::DiffCardScreens(published, m_screen), m_state->published.has_value(),
                          m_state->published_version + 1);
+    dialog.Table()->SetImageDescriber([this](const std::string& id) { return DescribeImage(id); });
     if (dialog.ShowModal() != wxID_OK) return;
     m_busy = true;
     UpdateButtons();
@@ -557,6 +552,7 @@ void CardScreenPanel::OnPublish() {
 void CardScreenPanel::OnVersions() {
     if (!m_state || m_busy) return;
     VersionsDialog dialog(this, m_session, *m_state, !m_readOnly, m_preview);
+    dialog.Table()->SetImageDescriber([this](const std::string& id) { return DescribeImage(id); });
     if (dialog.ShowModal() != wxID_OK || !dialog.RollbackTo()) return;
     const std::int64_t number = *dialog.RollbackTo();
     m_busy = true;
@@ -600,6 +596,16 @@ void CardScreenPanel::ShowPart(const std::string& part) {
     if (part == "identifier") return m_editor->SelectField("/identifier/kind");
     if (part == "history") return m_editor->SelectField("/history/enabled");
     m_editor->SelectField("/" + part);
+}
+
+wxString CardScreenPanel::DescribeImage(const std::string& id) const {
+    auto it = m_assets.find(id);
+    if (it == m_assets.end() || it->second.width <= 0) return wxString();
+    const domain::AssetInfo& info = it->second;
+    const wxString type = info.media_type == "image/jpeg" ? "JPEG" : "PNG";
+    // TRANSLATORS: an uploaded image in a field: width×height, PNG or JPEG, and its size in KB.
+    return wxString::Format(_("%d×%d %s, %lld KB"), info.width, info.height, type,
+                            static_cast<long long>((info.bytes + 1023) / 1024));
 }
 
 void CardScreenPanel::ShowError(const wxString& message) { m_banner->ShowMessage(message, wxICON_ERROR); }

@@ -80,6 +80,7 @@ class CardScreenPanel : public wxPanel, public AreaPage, public UndoablePage {
     void OnExport();
     void ShowPart(const std::string& part);
     void ShowError(const wxString& message);
+    wxString DescribeImage(const std::string& id) const; // "1029×258 PNG, 84 KB"; empty when unknown
 
     std::shared_ptr<DeskSession> m_session;
     DeskShell& m_shell;

@@ -25,15 +25,35 @@ DiffTable::DiffTable(wxWindow* parent, const wxString& beforeTitle, const wxStri
 }
 
 void DiffTable::Show(const std::vector<contract::FieldChange>& changes) {
+    m_changes = changes;
+    Fill();
+}
+
+void DiffTable::SetImageDescriber(std::function<wxString(const std::string&)> describe) {
+    m_describe = std::move(describe);
+    Fill();
+}
+
+void DiffTable::Fill() {
+    auto text = [this](const std::string& pointer, const std::optional<nlohmann::json>& value) -> wxString {
+        if (!value) return _("(absent)");
+        const bool image = pointer == "/theme/logo" || pointer == "/theme/background_image" ||
+                           (pointer.size() > 6 && pointer.compare(pointer.size() - 6, 6, "/asset") == 0);
+        if (image && m_describe && value->is_string()) {
+            const wxString words = m_describe(value->get<std::string>());
+            if (!words.empty()) return words;
+        }
+        return DiffValueText(pointer, *value);
+    };
     DeleteAllItems();
-    for (const contract::FieldChange& change : changes) {
+    for (const contract::FieldChange& change : m_changes) {
         wxVector<wxVariant> row;
         row.push_back(FieldName(change.pointer));
-        row.push_back(change.before ? DiffValueText(change.pointer, *change.before) : _("(absent)"));
-        row.push_back(change.after ? DiffValueText(change.pointer, *change.after) : _("(absent)"));
+        row.push_back(text(change.pointer, change.before));
+        row.push_back(text(change.pointer, change.after));
         AppendItem(row);
     }
-    if (changes.empty()) {
+    if (m_changes.empty()) {
         wxVector<wxVariant> row;
         row.push_back(_("No differences."));
         row.push_back(wxString());

@@ -7,6 +7,8 @@
 
 #include <wx/dataview.h>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace kpd::ui {
@@ -17,6 +19,14 @@ class DiffTable : public wxDataViewListCtrl {
     void Show(const std::vector<contract::FieldChange>& changes);
     using wxDataViewListCtrl::Show;
     int RowCount() const { return GetItemCount(); }
+    // Image fields then say what the image is ("1029×258 PNG, 84 KB") instead of its id.
+    void SetImageDescriber(std::function<wxString(const std::string& assetId)> describe);
+
+  private:
+    void Fill();
+
+    std::vector<contract::FieldChange> m_changes;
+    std::function<wxString(const std::string&)> m_describe;
 };
 
 } // namespace kpd::ui
