@@ -7,6 +7,7 @@
 #include "api/url.h"
 #include "contract/endpoints.h"
 #include "contract/settlement_json.h"
+#include "contract/settlement_ndjson.h"
 
 namespace kpd::api {
 
@@ -53,6 +54,13 @@ Result<std::int64_t> PlatformClient::StreamSettlementTransactions(
         std::size_t end = body.find('\n', start);
         if (end == std::string::npos) end = body.size();
         if (end > start) {
+            // The sandbox's own layout reads without a general JSON parser; anything else takes the long way.
+            if (auto fast = contract::ReadTransactionLineFast(std::string_view(body).substr(start, end - start))) {
+                line(std::move(*fast));
+                ++rows;
+                start = end + 1;
+                continue;
+            }
             auto json = nlohmann::json::parse(body.begin() + static_cast<std::ptrdiff_t>(start),
                                               body.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
             domain::Problems problems;

@@ -9,7 +9,8 @@
 // never downloaded twice.
 //
 // Thread affinity: a worker thread (network and database); progress is
-// reported on that thread.
+// reported on that thread. It downloads on a second, internal thread with a
+// client of its own on the same session.
 #include "api/platform_client.h"
 #include "domain/cancel_token.h"
 #include "services/desk_context.h"

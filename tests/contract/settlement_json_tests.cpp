@@ -62,3 +62,48 @@ BOOST_AUTO_TEST_CASE(an_invoice_round_trips) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "contract/settlement_ndjson.h"
+
+BOOST_AUTO_TEST_SUITE(settlement_ndjson)
+
+// The hand-written line is the same JSON document as ToJson, and reads back
+// through both the fast and the general reader.
+BOOST_AUTO_TEST_CASE(the_fast_line_is_the_same_document_and_reads_back) {
+    const std::vector<domain::SettlementTransaction> samples{
+        {"PLK-00000001", "store-03", 1'795'467'540, 1'000'001, 250'001, "committed", 0, {}},
+        {"A\"B\\C\tD", "магазин №1", 1'790'802'000, 70'000, 17'500, "completed", 35'000, std::string("processed")},
+        {"X", "s", 0, 1, 1, "new", 0, std::string("pending")},
+    };
+    for (const auto& t : samples) {
+        std::string line;
+        contract::AppendTransactionLine(line, t);
+        BOOST_TEST(line.back() == '\n');
+        line.pop_back();
+        BOOST_TEST(json::parse(line) == contract::ToJson(t), line);
+        domain::Problems problems;
+        const auto general = contract::TransactionFromJson(json::parse(line), problems);
+        BOOST_TEST_REQUIRE(general.has_value());
+        BOOST_TEST(general->purchased_at == t.purchased_at);
+        const auto fast = contract::ReadTransactionLineFast(line);
+        if (t.order_id.find('\\') == std::string::npos && t.order_id.find('"') == std::string::npos) {
+            BOOST_TEST_REQUIRE(fast.has_value(), line);
+            BOOST_TEST(fast->order_id == t.order_id);
+            BOOST_TEST(fast->store_id == t.store_id);
+            BOOST_TEST(fast->purchased_at == t.purchased_at);
+            BOOST_TEST(fast->amount_kop == t.amount_kop);
+            BOOST_TEST(fast->refunded_kop == t.refunded_kop);
+            BOOST_TEST((fast->refund_status == t.refund_status));
+        } else {
+            BOOST_TEST(!fast.has_value()); // escapes: left to the general parser
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(lines_in_another_layout_are_left_to_the_general_parser) {
+    BOOST_TEST(!contract::ReadTransactionLineFast(R"({"amount_kop":1,"order_id":"A"})").has_value());
+    BOOST_TEST(!contract::ReadTransactionLineFast("").has_value());
+    BOOST_TEST(!contract::ReadTransactionLineFast(R"({"order_id":"A","store_id":"s","purchased_at":"2026-02-30T10:00:00+03:00")").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,117 @@
+// Settlement sync into the SQLite workspace — list the registers, download
+// each one's purchases as gzip NDJSON from a real platform-sandbox, bulk load
+// them — against `sqlite3 .import` of the same rows as CSV into the same
+// table, measured in the same run and printed as a ratio.
+//
+//   sync_bench [--transactions N]     (default 1,000,000)
+//
+// The sandbox's seeding of N purchases is not measured.
+#include "api/platform_client.h"
+#include "services/desk_context.h"
+#include "services/sign_in.h"
+#include "services/settlement_sync.h"
+#include "store/workspace.h"
+#include "support/sandbox_process.h"
+#include "support/test_env.h"
+
+#include <soci/soci.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+using namespace kpd;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string transactions = "1000000";
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--transactions" && i + 1 < argc) {
+            transactions = argv[++i];
+        } else {
+            std::cerr << "usage: sync_bench [--transactions N]\n";
+            return 2;
+        }
+    }
+    const std::string dir = test::MakeTempDir("sync-bench");
+    test::SandboxOptions options;
+    options.db_url = "sqlite:" + dir + "/platform.db";
+    options.extra_args = {"--demo-transactions", transactions, "--threads", "4"};
+    options.allow_prism = false;
+    std::printf("settlement sync of %s purchases into a SQLite workspace\n", transactions.c_str());
+    const auto seedStart = Clock::now();
+    test::SandboxProcess sandbox(options);
+    std::printf("  (sandbox seeded in %.1f s)\n", Seconds(seedStart));
+
+    store::Workspace workspace("sqlite:" + dir + "/workspace.db");
+    api::ClientOptions clientOptions;
+    clientOptions.base_url = sandbox.BaseUrl();
+    clientOptions.request_timeout = std::chrono::milliseconds(300'000);
+    api::PlatformClient client(clientOptions);
+    if (!services::SignIn(client, workspace, "finance", "demo").Ok()) {
+        std::cerr << "sign-in failed\n";
+        return 1;
+    }
+    const auto context = services::CurrentContext(client, workspace);
+    domain::NullProgress quiet;
+    const auto t0 = Clock::now();
+    auto outcome = services::SyncSettlements(client, workspace, *context, "", "", nullptr, quiet);
+    const double ours = Seconds(t0);
+    if (!outcome.Ok()) {
+        std::cerr << "sync failed: " << (outcome.error ? outcome.error->message : "") << "\n";
+        return 1;
+    }
+    std::printf("  ours: %.2f s for %lld purchases of %lld registers (%.0f rows/s)\n", ours,
+                static_cast<long long>(outcome.value->transactions_loaded),
+                static_cast<long long>(outcome.value->registers_loaded),
+                static_cast<double>(outcome.value->transactions_loaded) / ours);
+
+    // The peer: the same rows as CSV, imported by the sqlite3 shell into the same table.
+    const std::string csv = dir + "/purchases.csv";
+    {
+        auto sql = store::OpenSession("sqlite:" + dir + "/workspace.db");
+        std::ofstream out(csv);
+        std::string url, order, store, status, refundStatus;
+        long long partner = 0, reg = 0, seq = 0, at = 0, amount = 0, prepaid = 0, refunded = 0;
+        soci::indicator ind = soci::i_ok;
+        soci::statement st = (sql->prepare << "SELECT platform_url, partner_id, register_id, seq, order_id, store_id, "
+                                              "purchased_at, amount_kop, prepaid_kop, status, refunded_kop, "
+                                              "refund_status FROM settlement_transactions",
+                              soci::into(url), soci::into(partner), soci::into(reg), soci::into(seq), soci::into(order),
+                              soci::into(store), soci::into(at), soci::into(amount), soci::into(prepaid),
+                              soci::into(status), soci::into(refunded), soci::into(refundStatus, ind));
+        st.execute();
+        while (st.fetch()) {
+            out << url << ',' << partner << ',' << reg << ',' << seq << ',' << order << ',' << store << ',' << at << ','
+                << amount << ',' << prepaid << ',' << status << ',' << refunded << ','
+                << (ind == soci::i_ok ? refundStatus : "") << '\n';
+        }
+    }
+    const std::string peerDb = dir + "/peer.db";
+    {
+        store::Workspace fresh("sqlite:" + peerDb); // the same schema, empty
+    }
+    const std::string script = dir + "/import.sql";
+    std::ofstream(script) << ".mode csv\n.import " << csv << " settlement_transactions\n";
+    const auto t1 = Clock::now();
+    const int rc = std::system(("sqlite3 " + peerDb + " < " + script).c_str());
+    const double peer = Seconds(t1);
+    if (rc != 0) {
+        std::cerr << "sqlite3 .import failed\n";
+        return 1;
+    }
+    std::printf("  sqlite3 .import of the same rows as CSV: %.2f s\n", peer);
+    std::printf("RATIO sync_%s vs sqlite3 .import: %.2fx its time (target: within 2x; and under 5 s: %.2f s)\n",
+                transactions.c_str(), ours / peer, ours);
+    std::filesystem::remove_all(dir);
+    return 0;
+}
