@@ -129,6 +129,7 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
     std::string theirAccent = "#6A1B9A";
     std::string textColour;
     std::size_t questions = 0;
+    int loads = 0;
 
     auto script = [&](SmokeApp& app) {
         std::vector<DriverStep> steps;
@@ -244,6 +245,17 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                                     drawn();
                          },
                          10s, 1000ms});
+        steps.push_back({"F5 reloads from the platform and keeps the unsent edits",
+                         [keys, panel, &loads] {
+                             loads = panel()->LoadCount();
+                             keys(WXK_F5, 0);
+                         },
+                         [panel, drawn, &loads, &bannerIndex] {
+                             return panel()->LoadCount() > loads && drawn() && panel()->HasUnsavedChanges() &&
+                                    panel()->Screen().banners.size() == bannerIndex + 1 &&
+                                    panel()->Screen().theme.background_color == "#0D47A1";
+                         },
+                         20s, 800ms});
         steps.push_back({"the exported preview has the colour, the banner and a scannable code",
                          [&checks, &bannerIndex, panel, shots] {
                              const std::string png = shots + "/card-preview.png";

@@ -200,12 +200,17 @@ void CardScreenPanel::BuildToolbars(wxWindow* left, wxSizer* leftSizer, wxWindow
 
 void CardScreenPanel::Reload() {
     if (m_busy) return;
-    if (HasUnsavedChanges()) KeepLocally(); // what is on screen survives the reload
     m_busy = true;
     UpdateButtons();
+    m_keepTimer.Stop();
     auto session = m_session;
+    // What is on screen and not sent survives the reload: kept first, in the same task, so the
+    // load below finds it (and offers it back).
+    std::optional<std::pair<domain::CardScreen, std::int64_t>> keep;
+    if (HasUnsavedChanges() && !m_readOnly) keep.emplace(m_screen, m_state->version);
     RunAsync<CardScreenLoad>(_("Loading the card screen"),
-                             [session](TaskContext& context) {
+                             [session, keep](TaskContext& context) {
+                                 if (keep) session->KeepCardScreenDraft(keep->first, keep->second);
                                  return session->LoadCardScreen(context.cancel, &context.progress);
                              })
         .ThenOnWindow(this, [this](CardScreenLoad& load) { Loaded(load); })
@@ -218,6 +223,7 @@ void CardScreenPanel::Reload() {
 
 void CardScreenPanel::Loaded(CardScreenLoad& load) {
     m_busy = false;
+    ++m_loads;
     const auto& loaded = load.state;
     m_shell.SetOnline(!loaded.from_cache && !(loaded.error && loaded.error->IsOffline()));
     if (!loaded.value) {
@@ -359,6 +365,7 @@ void CardScreenPanel::KeepLocally() {
 
 void CardScreenPanel::SaveDraft() {
     if (!m_state || m_readOnly || m_busy || !HasUnsavedChanges()) return;
+    m_keepTimer.Stop(); // the push keeps the draft in the workspace itself
     if (!m_problemList.empty()) {
         // The platform keeps only drafts that follow the rules; the edit itself is safe in the workspace.
         m_banner->ShowMessage(_("Fix the problems listed under the fields first; the platform takes only a card "

@@ -53,6 +53,7 @@ class CardScreenPanel : public wxPanel, public AreaPage, public UndoablePage {
     const domain::CardScreen& Screen() const { return m_screen; }
     bool IsLoaded() const { return m_state.has_value(); }
     bool IsBusy() const { return m_busy; }
+    int LoadCount() const { return m_loads; }
     bool HasUnsavedChanges() const;
     void Edit(const domain::CardScreen& after, const wxString& what); // as the editor does
     void SaveDraft();
@@ -106,6 +107,7 @@ class CardScreenPanel : public wxPanel, public AreaPage, public UndoablePage {
     domain::Problems m_problemList;
     std::map<std::string, domain::AssetInfo> m_assets;
     bool m_busy = false;
+    int m_loads = 0;
     bool m_readOnly = false;
 };
 
