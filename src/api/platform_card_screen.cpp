@@ -4,6 +4,7 @@
 // by If-Match instead (a replay of it is a 412, never a silent overwrite).
 #include "api/error_mapping.h"
 #include "api/platform_client.h"
+#include "api/request_helpers.h"
 #include "api/url.h"
 #include "contract/card_screen_json.h"
 #include "contract/endpoints.h"
@@ -15,19 +16,8 @@ namespace kpd::api {
 namespace {
 
 namespace ep = contract::endpoints;
-
-Request Call(std::string method, std::string path) {
-    Request r;
-    r.method = std::move(method);
-    r.path = std::move(path);
-    return r;
-}
-
-Request JsonCall(std::string method, std::string path, const nlohmann::json& body) {
-    Request r = Call(std::move(method), std::move(path));
-    r.body = body.dump();
-    return r;
-}
+using detail::Call;
+using detail::JsonCall;
 
 // `"3"` or `W/"3"` -> "3"; anything else unchanged.
 std::string Unquote(std::string tag) {

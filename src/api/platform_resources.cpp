@@ -2,6 +2,7 @@
 // and contract JSON, sends it through Send(), and reads the answer.
 #include "api/error_mapping.h"
 #include "api/platform_client.h"
+#include "api/request_helpers.h"
 #include "api/url.h"
 #include "contract/audit_json.h"
 #include "contract/endpoints.h"
@@ -14,19 +15,10 @@ namespace {
 
 namespace ep = contract::endpoints;
 
-Request Get(std::string path) {
-    Request r;
-    r.method = "GET";
-    r.path = std::move(path);
-    return r;
-}
+Request Get(std::string path) { return detail::Call("GET", std::move(path)); }
 
 Request WithBody(std::string method, std::string path, const nlohmann::json& body) {
-    Request r;
-    r.method = std::move(method);
-    r.path = std::move(path);
-    r.body = body.dump();
-    return r;
+    return detail::JsonCall(std::move(method), std::move(path), body);
 }
 
 std::string PagePath(const char* collection, int limit, const std::string& cursor) {

@@ -4,6 +4,7 @@
 // hands each purchase on as soon as its line is read.
 #include "api/error_mapping.h"
 #include "api/platform_client.h"
+#include "api/request_helpers.h"
 #include "api/url.h"
 #include "contract/endpoints.h"
 #include "contract/settlement_json.h"
@@ -13,13 +14,8 @@ namespace kpd::api {
 
 namespace {
 namespace ep = contract::endpoints;
-
-Request Call(std::string method, std::string path) {
-    Request r;
-    r.method = std::move(method);
-    r.path = std::move(path);
-    return r;
-}
+using detail::Call;
+using detail::JsonCall;
 
 contract::Parsed<domain::SettlementRegister> ReadRegister(const nlohmann::json& json) {
     return contract::RegisterFromJson(json);

@@ -50,12 +50,20 @@ class StderrProgress final : public domain::ProgressSink {
     int m_tenth = -2;
 };
 
-std::optional<services::DeskContext> ContextOf(CliSession& cli, ExitCode& failure) {
-    auto context = services::CurrentContext(cli.client, *cli.workspace);
+// A signed-in session and who it works for, or nullopt with `failure` set.
+struct FinanceSession {
+    CliSession cli;
+    services::DeskContext context;
+};
+std::optional<FinanceSession> OpenFinanceSession(const GlobalOptions& options, ExitCode& failure) {
+    auto cli = OpenSession(options, failure);
+    if (!cli) return std::nullopt;
+    auto context = services::CurrentContext(cli->client, *cli->workspace);
     if (!context) {
         failure = UsageError("not signed in");
+        return std::nullopt;
     }
-    return context;
+    return FinanceSession{std::move(*cli), std::move(*context)};
 }
 
 nlohmann::json TotalsJson(const domain::ReconTotals& totals) {
@@ -69,10 +77,10 @@ nlohmann::json TotalsJson(const domain::ReconTotals& totals) {
 
 ExitCode RunSync(const GlobalOptions& options, const SettlementArgs& args) {
     ExitCode failure = ExitCode::Ok;
-    auto cli = OpenSession(options, failure);
-    if (!cli) return failure;
-    auto context = ContextOf(*cli, failure);
-    if (!context) return failure;
+    auto session = OpenFinanceSession(options, failure);
+    if (!session) return failure;
+    auto* cli = &session->cli;
+    const auto* context = &session->context;
     StderrProgress progress;
     auto outcome = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
     if (!outcome.Ok()) return Fail(*outcome.error);
@@ -194,10 +202,10 @@ ExitCode RunReconcile(const GlobalOptions& options, const SettlementArgs& args) 
     request.options.time_tolerance_seconds = args.tolerance_minutes * 60;
 
     ExitCode failure = ExitCode::Ok;
-    auto cli = OpenSession(options, failure);
-    if (!cli) return failure;
-    auto context = ContextOf(*cli, failure);
-    if (!context) return failure;
+    auto session = OpenFinanceSession(options, failure);
+    if (!session) return failure;
+    auto* cli = &session->cli;
+    const auto* context = &session->context;
     StderrProgress progress;
     // The platform side comes from the workspace: bring it up to date first.
     auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
@@ -277,10 +285,10 @@ ExitCode RunCommissionCheck(const GlobalOptions& options, const std::string& mon
     const auto month = domain::ParseMonth(monthText);
     if (!month) return UsageError("MONTH must be YYYY-MM, e.g. 2026-10");
     ExitCode failure = ExitCode::Ok;
-    auto cli = OpenSession(options, failure);
-    if (!cli) return failure;
-    auto context = ContextOf(*cli, failure);
-    if (!context) return failure;
+    auto session = OpenFinanceSession(options, failure);
+    if (!session) return failure;
+    auto* cli = &session->cli;
+    const auto* context = &session->context;
     StderrProgress progress;
     auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, "", "", nullptr, progress);
     if (!synced.Ok()) return Fail(*synced.error);

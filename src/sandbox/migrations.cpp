@@ -222,47 +222,47 @@ CREATE UNIQUE INDEX assets_content ON assets (partner_id, slot, sha256)
 // the key itself refuses a second approval by the same person), disputes and
 // monthly commission invoices. Times of purchases are Unix seconds: millions
 // of rows sort and range-scan as integers.
-const char* kV3Sqlite = R"sql(
+const char* kV3Settlements = R"sql(
 CREATE TABLE finance_settings (
-    partner_id              INTEGER NOT NULL PRIMARY KEY REFERENCES partners (partner_id),
-    four_eyes_threshold_kop INTEGER NOT NULL,
+    partner_id              {BIG} NOT NULL PRIMARY KEY REFERENCES partners (partner_id),
+    four_eyes_threshold_kop {BIG} NOT NULL,
     commission_rate_bp      INTEGER NOT NULL
 );
 CREATE TABLE settlement_registers (
-    partner_id            INTEGER NOT NULL REFERENCES partners (partner_id),
-    register_id           INTEGER NOT NULL,
+    partner_id            {BIG} NOT NULL REFERENCES partners (partner_id),
+    register_id           {BIG} NOT NULL,
     business_date         TEXT NOT NULL,
     status                TEXT NOT NULL CHECK (status IN ('pending_review', 'approved', 'disputed')),
-    tx_count              INTEGER NOT NULL,
-    turnover_kop          INTEGER NOT NULL,
-    refunds_kop           INTEGER NOT NULL,
-    payout_kop            INTEGER NOT NULL,
+    tx_count              {BIG} NOT NULL,
+    turnover_kop          {BIG} NOT NULL,
+    refunds_kop           {BIG} NOT NULL,
+    payout_kop            {BIG} NOT NULL,
     payout_date           TEXT NOT NULL,
     needs_second_approval INTEGER NOT NULL,
-    version               INTEGER NOT NULL DEFAULT 1,
+    version               {BIG} NOT NULL DEFAULT 1,
     PRIMARY KEY (partner_id, register_id)
 );
 CREATE UNIQUE INDEX settlement_registers_id ON settlement_registers (register_id);
 CREATE UNIQUE INDEX settlement_registers_date ON settlement_registers (partner_id, business_date);
 CREATE TABLE settlement_transactions (
-    partner_id    INTEGER NOT NULL,
-    register_id   INTEGER NOT NULL,
-    seq           INTEGER NOT NULL,
+    partner_id    {BIG} NOT NULL,
+    register_id   {BIG} NOT NULL,
+    seq           {BIG} NOT NULL,
     order_id      TEXT NOT NULL,
     store_id      TEXT NOT NULL,
-    purchased_at  INTEGER NOT NULL,
-    amount_kop    INTEGER NOT NULL,
-    prepaid_kop   INTEGER NOT NULL,
+    purchased_at  {BIG} NOT NULL,
+    amount_kop    {BIG} NOT NULL,
+    prepaid_kop   {BIG} NOT NULL,
     status        TEXT NOT NULL,
-    refunded_kop  INTEGER NOT NULL,
+    refunded_kop  {BIG} NOT NULL,
     refund_status TEXT NULL,
     PRIMARY KEY (partner_id, register_id, seq),
     FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
 );
 CREATE TABLE register_approvals (
-    partner_id  INTEGER NOT NULL,
-    register_id INTEGER NOT NULL,
-    user_id     INTEGER NOT NULL,
+    partner_id  {BIG} NOT NULL,
+    register_id {BIG} NOT NULL,
+    user_id     {BIG} NOT NULL,
     login       TEXT NOT NULL,
     approved_at TEXT NOT NULL,
     comment     TEXT NOT NULL,
@@ -270,99 +270,29 @@ CREATE TABLE register_approvals (
     FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
 );
 CREATE TABLE register_disputes (
-    partner_id  INTEGER NOT NULL,
-    register_id INTEGER NOT NULL,
-    user_id     INTEGER NOT NULL,
+    partner_id  {BIG} NOT NULL,
+    register_id {BIG} NOT NULL,
+    user_id     {BIG} NOT NULL,
     reason      TEXT NOT NULL,
     order_ids   TEXT NOT NULL,
     created_at  TEXT NOT NULL,
     FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
 );
 CREATE TABLE commission_invoices (
-    partner_id     INTEGER NOT NULL REFERENCES partners (partner_id),
+    partner_id     {BIG} NOT NULL REFERENCES partners (partner_id),
     month          TEXT NOT NULL,
-    turnover_kop   INTEGER NOT NULL,
-    refunds_kop    INTEGER NOT NULL,
-    base_kop       INTEGER NOT NULL,
+    turnover_kop   {BIG} NOT NULL,
+    refunds_kop    {BIG} NOT NULL,
+    base_kop       {BIG} NOT NULL,
     rate_bp        INTEGER NOT NULL,
-    commission_kop INTEGER NOT NULL,
-    vat_kop        INTEGER NOT NULL,
-    total_kop      INTEGER NOT NULL,
+    commission_kop {BIG} NOT NULL,
+    vat_kop        {BIG} NOT NULL,
+    total_kop      {BIG} NOT NULL,
     status         TEXT NOT NULL CHECK (status IN ('issued', 'accepted', 'disputed')),
     PRIMARY KEY (partner_id, month)
 )
 )sql";
 
-const char* kV3Postgresql = R"sql(
-CREATE TABLE finance_settings (
-    partner_id              BIGINT NOT NULL PRIMARY KEY REFERENCES partners (partner_id),
-    four_eyes_threshold_kop BIGINT NOT NULL,
-    commission_rate_bp      INTEGER NOT NULL
-);
-CREATE TABLE settlement_registers (
-    partner_id            BIGINT NOT NULL REFERENCES partners (partner_id),
-    register_id           BIGINT NOT NULL,
-    business_date         TEXT NOT NULL,
-    status                TEXT NOT NULL CHECK (status IN ('pending_review', 'approved', 'disputed')),
-    tx_count              BIGINT NOT NULL,
-    turnover_kop          BIGINT NOT NULL,
-    refunds_kop           BIGINT NOT NULL,
-    payout_kop            BIGINT NOT NULL,
-    payout_date           TEXT NOT NULL,
-    needs_second_approval INTEGER NOT NULL,
-    version               BIGINT NOT NULL DEFAULT 1,
-    PRIMARY KEY (partner_id, register_id)
-);
-CREATE UNIQUE INDEX settlement_registers_id ON settlement_registers (register_id);
-CREATE UNIQUE INDEX settlement_registers_date ON settlement_registers (partner_id, business_date);
-CREATE TABLE settlement_transactions (
-    partner_id    BIGINT NOT NULL,
-    register_id   BIGINT NOT NULL,
-    seq           BIGINT NOT NULL,
-    order_id      TEXT NOT NULL,
-    store_id      TEXT NOT NULL,
-    purchased_at  BIGINT NOT NULL,
-    amount_kop    BIGINT NOT NULL,
-    prepaid_kop   BIGINT NOT NULL,
-    status        TEXT NOT NULL,
-    refunded_kop  BIGINT NOT NULL,
-    refund_status TEXT NULL,
-    PRIMARY KEY (partner_id, register_id, seq),
-    FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
-);
-CREATE TABLE register_approvals (
-    partner_id  BIGINT NOT NULL,
-    register_id BIGINT NOT NULL,
-    user_id     BIGINT NOT NULL,
-    login       TEXT NOT NULL,
-    approved_at TEXT NOT NULL,
-    comment     TEXT NOT NULL,
-    PRIMARY KEY (partner_id, register_id, user_id),
-    FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
-);
-CREATE TABLE register_disputes (
-    partner_id  BIGINT NOT NULL,
-    register_id BIGINT NOT NULL,
-    user_id     BIGINT NOT NULL,
-    reason      TEXT NOT NULL,
-    order_ids   TEXT NOT NULL,
-    created_at  TEXT NOT NULL,
-    FOREIGN KEY (partner_id, register_id) REFERENCES settlement_registers (partner_id, register_id)
-);
-CREATE TABLE commission_invoices (
-    partner_id     BIGINT NOT NULL REFERENCES partners (partner_id),
-    month          TEXT NOT NULL,
-    turnover_kop   BIGINT NOT NULL,
-    refunds_kop    BIGINT NOT NULL,
-    base_kop       BIGINT NOT NULL,
-    rate_bp        INTEGER NOT NULL,
-    commission_kop BIGINT NOT NULL,
-    vat_kop        BIGINT NOT NULL,
-    total_kop      BIGINT NOT NULL,
-    status         TEXT NOT NULL CHECK (status IN ('issued', 'accepted', 'disputed')),
-    PRIMARY KEY (partner_id, month)
-)
-)sql";
 
 } // namespace
 
@@ -370,8 +300,8 @@ const std::vector<store::Migration>& SandboxMigrations() {
     static const std::vector<store::Migration> migrations = {
         {1, "partners, users, tokens, idempotency keys, audit", kV1Sqlite, kV1Postgresql},
         {2, "card screens, their publications, assets", kV2Sqlite, kV2Postgresql},
-        {3, "Dolyami settlements: registers, transactions, approvals, disputes, invoices", kV3Sqlite,
-         kV3Postgresql},
+        store::BothBackends(3, "Dolyami settlements: registers, transactions, approvals, disputes, invoices",
+                            kV3Settlements),
     };
     return migrations;
 }

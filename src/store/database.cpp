@@ -179,6 +179,20 @@ int CurrentVersion(soci::session& session, const std::string& table) {
 }
 } // namespace
 
+Migration BothBackends(int version, std::string name, const std::string& sql) {
+    auto replace = [&sql](const std::string& big, const std::string& id) {
+        std::string out = sql;
+        for (auto [token, with] : {std::pair<std::string, std::string>{"{BIG}", big}, {"{ID}", id}}) {
+            for (auto at = out.find(token); at != std::string::npos; at = out.find(token, at + with.size())) {
+                out.replace(at, token.size(), with);
+            }
+        }
+        return out;
+    };
+    return {version, std::move(name), replace("INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+            replace("BIGINT", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")};
+}
+
 int ApplyMigrations(soci::session& session, const std::vector<Migration>& migrations,
                     const std::string& table) {
     MigrationLock lock(session, table);

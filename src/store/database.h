@@ -41,6 +41,11 @@ struct Migration {
     std::string postgresql_sql;
 };
 
+// One schema text for both backends: "{BIG}" becomes INTEGER on SQLite and
+// BIGINT on PostgreSQL, "{ID}" an auto-numbered primary key on each. For
+// tables whose DDL differs only in those types.
+Migration BothBackends(int version, std::string name, const std::string& sql);
+
 // Applies, in one transaction each, the migrations whose version is above
 // the one recorded in `table` (created when missing). On PostgreSQL an
 // advisory lock named after `table` serialises concurrent callers. Returns how many were

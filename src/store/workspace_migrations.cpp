@@ -159,84 +159,50 @@ CREATE TABLE asset_cache (
 // are all here (NULL: none yet); a register's purchases are replaced in one
 // transaction together with it, so a sync killed half-way leaves every
 // register either whole or untouched, and the next sync redoes the rest.
-const char* kSqlite3 = R"SQL(
+const char* kSettlements3 = R"SQL(
 CREATE TABLE settlement_registers (
     platform_url TEXT NOT NULL,
-    partner_id INTEGER NOT NULL,
-    register_id INTEGER NOT NULL,
+    partner_id {BIG} NOT NULL,
+    register_id {BIG} NOT NULL,
     business_date TEXT NOT NULL,
     status TEXT NOT NULL,
-    tx_count INTEGER NOT NULL,
-    turnover_kop INTEGER NOT NULL,
-    refunds_kop INTEGER NOT NULL,
-    payout_kop INTEGER NOT NULL,
+    tx_count {BIG} NOT NULL,
+    turnover_kop {BIG} NOT NULL,
+    refunds_kop {BIG} NOT NULL,
+    payout_kop {BIG} NOT NULL,
     payout_date TEXT NOT NULL,
     needs_second_approval INTEGER NOT NULL,
     approvals_json TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    synced_version INTEGER NULL,
+    version {BIG} NOT NULL,
+    synced_version {BIG} NULL,
     PRIMARY KEY (platform_url, partner_id, register_id)
 );
 CREATE TABLE settlement_transactions (
     platform_url TEXT NOT NULL,
-    partner_id INTEGER NOT NULL,
-    register_id INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
+    partner_id {BIG} NOT NULL,
+    register_id {BIG} NOT NULL,
+    seq {BIG} NOT NULL,
     order_id TEXT NOT NULL,
     store_id TEXT NOT NULL,
-    purchased_at INTEGER NOT NULL,
-    amount_kop INTEGER NOT NULL,
-    prepaid_kop INTEGER NOT NULL,
+    purchased_at {BIG} NOT NULL,
+    amount_kop {BIG} NOT NULL,
+    prepaid_kop {BIG} NOT NULL,
     status TEXT NOT NULL,
-    refunded_kop INTEGER NOT NULL,
+    refunded_kop {BIG} NOT NULL,
     refund_status TEXT NULL,
     PRIMARY KEY (platform_url, partner_id, register_id, seq)
 )
 )SQL";
 
-const char* kPostgres3 = R"SQL(
-CREATE TABLE settlement_registers (
-    platform_url TEXT NOT NULL,
-    partner_id BIGINT NOT NULL,
-    register_id BIGINT NOT NULL,
-    business_date TEXT NOT NULL,
-    status TEXT NOT NULL,
-    tx_count BIGINT NOT NULL,
-    turnover_kop BIGINT NOT NULL,
-    refunds_kop BIGINT NOT NULL,
-    payout_kop BIGINT NOT NULL,
-    payout_date TEXT NOT NULL,
-    needs_second_approval INTEGER NOT NULL,
-    approvals_json TEXT NOT NULL,
-    version BIGINT NOT NULL,
-    synced_version BIGINT NULL,
-    PRIMARY KEY (platform_url, partner_id, register_id)
-);
-CREATE TABLE settlement_transactions (
-    platform_url TEXT NOT NULL,
-    partner_id BIGINT NOT NULL,
-    register_id BIGINT NOT NULL,
-    seq BIGINT NOT NULL,
-    order_id TEXT NOT NULL,
-    store_id TEXT NOT NULL,
-    purchased_at BIGINT NOT NULL,
-    amount_kop BIGINT NOT NULL,
-    prepaid_kop BIGINT NOT NULL,
-    status TEXT NOT NULL,
-    refunded_kop BIGINT NOT NULL,
-    refund_status TEXT NULL,
-    PRIMARY KEY (platform_url, partner_id, register_id, seq)
-)
-)SQL";
 
 // Reconciliation runs kept with their discrepancies (matched rows are only
 // counted), and the user's notes per order, which outlive the runs: a note on
 // an order shows again when the next run finds it.
-const char* kSqlite4 = R"SQL(
+const char* kReconciliations4 = R"SQL(
 CREATE TABLE recon_runs (
-    run_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id {ID},
     platform_url TEXT NOT NULL,
-    partner_id INTEGER NOT NULL,
+    partner_id {BIG} NOT NULL,
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL,
     registers TEXT NOT NULL,
@@ -244,20 +210,20 @@ CREATE TABLE recon_runs (
     totals_json TEXT NOT NULL
 );
 CREATE TABLE recon_discrepancies (
-    run_id INTEGER NOT NULL REFERENCES recon_runs (run_id),
-    row_no INTEGER NOT NULL,
+    run_id {BIG} NOT NULL REFERENCES recon_runs (run_id),
+    row_no {BIG} NOT NULL,
     class TEXT NOT NULL,
     order_id TEXT NOT NULL,
     store_id TEXT NOT NULL,
-    register_id INTEGER NULL,
-    pos_line INTEGER NULL,
-    platform_kop INTEGER NULL,
-    partner_kop INTEGER NULL,
+    register_id {BIG} NULL,
+    pos_line {BIG} NULL,
+    platform_kop {BIG} NULL,
+    partner_kop {BIG} NULL,
     PRIMARY KEY (run_id, row_no)
 );
 CREATE TABLE recon_notes (
     platform_url TEXT NOT NULL,
-    partner_id INTEGER NOT NULL,
+    partner_id {BIG} NOT NULL,
     order_id TEXT NOT NULL,
     note TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -266,39 +232,6 @@ CREATE TABLE recon_notes (
 )
 )SQL";
 
-const char* kPostgres4 = R"SQL(
-CREATE TABLE recon_runs (
-    run_id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    platform_url TEXT NOT NULL,
-    partner_id BIGINT NOT NULL,
-    created_at TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    registers TEXT NOT NULL,
-    pos_file TEXT NOT NULL,
-    totals_json TEXT NOT NULL
-);
-CREATE TABLE recon_discrepancies (
-    run_id BIGINT NOT NULL REFERENCES recon_runs (run_id),
-    row_no BIGINT NOT NULL,
-    class TEXT NOT NULL,
-    order_id TEXT NOT NULL,
-    store_id TEXT NOT NULL,
-    register_id BIGINT NULL,
-    pos_line BIGINT NULL,
-    platform_kop BIGINT NULL,
-    partner_kop BIGINT NULL,
-    PRIMARY KEY (run_id, row_no)
-);
-CREATE TABLE recon_notes (
-    platform_url TEXT NOT NULL,
-    partner_id BIGINT NOT NULL,
-    order_id TEXT NOT NULL,
-    note TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    updated_by TEXT NOT NULL,
-    PRIMARY KEY (platform_url, partner_id, order_id)
-)
-)SQL";
 
 } // namespace
 
@@ -306,8 +239,8 @@ const std::vector<Migration>& WorkspaceMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "cache, outbox, append-only audit log, settings", kSqlite1, kPostgres1},
         {2, "card screen drafts and the asset byte cache", kSqlite2, kPostgres2},
-        {3, "Dolyami settlement registers and their purchases", kSqlite3, kPostgres3},
-        {4, "reconciliation runs, their discrepancies, notes per order", kSqlite4, kPostgres4},
+        BothBackends(3, "Dolyami settlement registers and their purchases", kSettlements3),
+        BothBackends(4, "reconciliation runs, their discrepancies, notes per order", kReconciliations4),
     };
     return migrations;
 }
