@@ -4,6 +4,8 @@
 
 #include <wx/intl.h>
 
+#include <cstdint>
+
 namespace kpd::ui {
 
 wxImage ToWxImage(const render::Image& image) {
@@ -12,9 +14,13 @@ wxImage ToWxImage(const render::Image& image) {
     out.InitAlpha();
     unsigned char* rgb = out.GetData();
     unsigned char* alpha = out.GetAlpha();
+    // Row by row straight from cairo's buffer: this runs on every redraw of a
+    // phone-sized picture, so no per-pixel call and no division for opaque pixels.
     for (int y = 0; y < image.height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(image.data.data() + static_cast<std::size_t>(y) * image.stride);
+        const std::size_t base = static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width);
         for (int x = 0; x < image.width; ++x) {
-            const std::uint32_t argb = image.Pixel(x, y);
+            const std::uint32_t argb = row[x];
             const unsigned a = (argb >> 24) & 0xFF;
             unsigned r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF;
             if (a != 0 && a != 255) { // cairo keeps colours multiplied by alpha
@@ -22,7 +28,7 @@ wxImage ToWxImage(const render::Image& image) {
                 g = (g * 255 + a / 2) / a;
                 b = (b * 255 + a / 2) / a;
             }
-            const std::size_t i = static_cast<std::size_t>(y) * image.width + x;
+            const std::size_t i = base + static_cast<std::size_t>(x);
             rgb[i * 3] = static_cast<unsigned char>(r > 255 ? 255 : r);
             rgb[i * 3 + 1] = static_cast<unsigned char>(g > 255 ? 255 : g);
             rgb[i * 3 + 2] = static_cast<unsigned char>(b > 255 ? 255 : b);
