@@ -45,6 +45,7 @@
 //                                                   422 unknown orders at their pointers
 //   GET    /commission-invoices?month=YYYY-MM finance Invoice + status; 404 not_found
 //   POST   /commission-invoices/{month}/accept|dispute finance {reason} for a dispute; 409 invoice_not_issued
+//   GET    /sandbox/pos-export/{register} finance a rehearsal POS export (CSV) with planted discrepancies
 // clang-format on
 // "editor" = marketing or partner_admin; "finance" = finance or finance_manager.
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
@@ -61,6 +62,7 @@ void AddSandboxRoutes(Router& router);
 void AddCardScreenRoutes(Router& router);
 void AddAssetRoutes(Router& router);
 void AddSettlementRoutes(Router& router);
+void AddPosExportRoutes(Router& router);
 
 inline void AddAllRoutes(Router& router) {
     AddAuthRoutes(router);
@@ -71,6 +73,7 @@ inline void AddAllRoutes(Router& router) {
     AddCardScreenRoutes(router);
     AddAssetRoutes(router);
     AddSettlementRoutes(router);
+    AddPosExportRoutes(router);
 }
 
 } // namespace kpd::sandbox

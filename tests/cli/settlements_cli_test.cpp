@@ -184,6 +184,34 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_a_pos_export_with_planted_dis
     BOOST_TEST(readBack == "8\nTrue\nTrue\n", readBack);
 }
 
+// The sandbox's rehearsal file plants one discrepancy of every kind; the
+// reconciliation finds each exactly once.
+BOOST_AUTO_TEST_CASE(the_rehearsal_pos_export_has_one_discrepancy_of_every_kind) {
+    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-21", "--to", "2026-11-21"});
+    const auto id = list.at(0).at("id").get<std::int64_t>();
+    const auto count = list.at(0).at("count").get<std::int64_t>();
+    kpd::api::ClientOptions o;
+    o.base_url = sandbox.BaseUrl();
+    kpd::api::PlatformClient client(o);
+    BOOST_REQUIRE(client.SignIn("finance", "demo").Ok());
+    kpd::api::Request get;
+    get.method = "GET";
+    get.path = "/v1/sandbox/pos-export/" + std::to_string(id);
+    get.headers["Accept"] = "text/csv";
+    auto file = client.Send(get);
+    BOOST_REQUIRE(file.Ok());
+    const std::string pos = dir + "/rehearsal.csv";
+    std::ofstream(pos, std::ios::binary) << file.Value().body;
+
+    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos});
+    const auto& totals = report.at("totals");
+    for (const char* cls : {"missing_at_partner", "amount_mismatch", "duplicate", "date_outside_tolerance",
+                            "refund_mismatch", "missing_on_platform"}) {
+        BOOST_TEST(totals.at(cls).at("rows") == 1, cls << ": " << totals.dump());
+    }
+    BOOST_TEST(totals.at("matched").at("rows").get<std::int64_t>() == count - 4);
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
     const std::string pos = dir + "/broken.csv";
     std::ofstream(pos) << "Заказ;Магазин;Дата;Сумма\n"
