@@ -20,8 +20,8 @@ namespace kpd::ui {
 namespace {
 
 SessionInfo InfoFrom(const std::string& platformUrl, const contract::TokenResponse& token) {
-    return SessionInfo{platformUrl,       token.user.login,  token.user.name, token.user.roles,
-                       token.partner.id,  token.partner.name, token.expires_at};
+    return SessionInfo{platformUrl,      token.user.login,   token.user.name, token.user.roles,
+                       token.partner.id, token.partner.name, token.expires_at, token.user.id};
 }
 
 } // namespace

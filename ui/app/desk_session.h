@@ -16,6 +16,9 @@
 #include "domain/card_screen.h"
 #include "domain/partner.h"
 #include "domain/roles.h"
+#include "domain/settlement.h"
+#include "services/settlement_checks.h"
+#include "services/settlement_sync.h"
 #include "domain/user.h"
 
 #include <cstdint>
@@ -35,6 +38,7 @@ struct SessionInfo {
     std::int64_t partner_id = 0;
     std::string partner_name;
     std::string expires_at; // RFC 3339
+    std::int64_t user_id = 0;
 };
 
 struct OpenRequest {
@@ -104,6 +108,21 @@ struct ImageUpload {
     std::vector<std::uint8_t> bytes;
 };
 
+// The answer to a settlements use case that may fail on the platform, on the
+// workspace, or with problems to fix (a POS file's bad lines).
+template <class T> struct SettlementAnswer {
+    std::optional<T> value;
+    domain::Problems problems;          // local problems (e.g. "line 12 amount")
+    std::optional<api::ApiError> error; // the platform's or the network's answer
+    std::string failure;                // the workspace failed (English)
+};
+
+// A register's reconciliation: the report and the user's notes per order.
+struct ReconcileAnswer {
+    std::shared_ptr<services::ReconcileReport> report;
+    std::map<std::string, std::string> notes; // by order id
+};
+
 class DeskSession {
   public:
     ~DeskSession();
@@ -148,6 +167,27 @@ class DeskSession {
                                 domain::CancelTokenPtr cancel);
     // The bytes of one image (from the workspace cache or the platform).
     api::Result<std::vector<std::uint8_t>> LoadCardImage(const std::string& asset_id, domain::CancelTokenPtr cancel);
+
+    // Dolyami settlements (services/settlement_sync, settlement_checks).
+    bool MaySeeSettlements() const { return domain::MaySeeSettlements(m_info.roles); }
+    // Registers and purchases from the platform into the workspace (resumable, cancellable).
+    SettlementAnswer<services::SyncReport> SyncSettlements(domain::CancelTokenPtr cancel,
+                                                           domain::ProgressSink& progress);
+    // What the workspace holds (works offline), newest first.
+    SettlementAnswer<std::vector<domain::SettlementRegister>> StoredRegisters();
+    SettlementAnswer<std::vector<domain::SettlementTransaction>> StoredPurchases(std::int64_t registerId);
+    // Reconciles against the POS file; a finished run is kept in the workspace.
+    SettlementAnswer<ReconcileAnswer> Reconcile(const services::ReconcileRequest& request,
+                                                domain::CancelTokenPtr cancel, domain::ProgressSink& progress);
+    // Empty text removes the note; false with `failure` when the workspace refused it.
+    bool SetReconciliationNote(const std::string& orderId, const std::string& text, std::string& failure);
+    // One idempotency key per decision: a retry of a lost answer is never a second approval.
+    api::Result<domain::SettlementRegister> ApproveRegister(std::int64_t id, const std::string& comment,
+                                                            const std::string& key, domain::CancelTokenPtr cancel);
+    api::Result<domain::SettlementRegister> DisputeRegister(std::int64_t id, const domain::RegisterDispute& dispute,
+                                                            const std::string& key, domain::CancelTokenPtr cancel);
+    SettlementAnswer<services::CommissionCheck> CheckCommission(const domain::Month& month,
+                                                                domain::CancelTokenPtr cancel);
 
     // UI or worker thread: forgets the token (the platform has no sign-out call).
     void SignOut();

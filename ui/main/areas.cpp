@@ -48,7 +48,7 @@ const std::vector<AreaInfo>& Areas() {
         {Area::Settlements, "settlements", _("Dolyami settlements"),
          _("Settlement registers of Dolyami instalment payments: reconciliation with your own sales export, "
            "discrepancies, four-eyes approval, the monthly commission and exports for accounting."),
-         false},
+         true},
     };
     return areas;
 }

@@ -11,6 +11,7 @@
 #include "ui/main/activity_strip.h"
 #include "ui/main/placeholder_panel.h"
 #include "ui/partner/partner_profile_panel.h"
+#include "ui/settlements/settlements_panel.h"
 #include "ui/users/users_panel.h"
 #include "ui/widgets/app_icon.h"
 
@@ -84,6 +85,7 @@ void MainFrame::BuildPages() {
                 if (designer) designer->CallAfter([designer] { designer->Editor()->SelectField("/questions"); });
             });
             break;
+        case Area::Settlements: page = new SettlementsPanel(m_book, m_session, *this); break;
         default: page = new PlaceholderPanel(m_book, area); break;
         }
         page->SetName(area.key);

@@ -1,0 +1,342 @@
+// GUI test of the Dolyami settlements area: the real desk under Xvfb, signed
+// in as the demo partner's finance user against a real platform-sandbox
+// seeded with demo data (3,000 purchases) on a fixed clock. The area syncs
+// the registers into the workspace; the test opens a pending register,
+// reconciles it against a POS export it wrote with planted discrepancies (one
+// purchase left out, one amount 50 roubles off, one line twice, an order the
+// platform never saw, and a line with a broken amount that the bad-lines step
+// skips), filters the amount mismatches, notes one, exports the report as
+// XLSX and reads it back with python3's zipfile, approves the register
+// through the confirmation, and opens the month's commission invoice.
+// Screenshots of every screen: <build>/tests/gui/screenshots/<lang>/settlements-*.png.
+// A second case signs in as marketing: the area says it needs a finance role.
+#define BOOST_TEST_MODULE gui_settlements
+#include <boost/test/unit_test.hpp>
+
+#include "api/platform_client.h"
+#include "desk_driver.h"
+#include "support/sandbox_process.h"
+#include "support/test_env.h"
+#include "ui/main/main_frame.h"
+#include "ui/settlements/approve_dialog.h"
+#include "ui/settlements/bad_lines_dialog.h"
+#include "ui/settlements/commission_view.h"
+#include "ui/settlements/pos_mapping_dialog.h"
+#include "ui/settlements/recon_table_model.h"
+#include "ui/settlements/register_view.h"
+#include "ui/settlements/settlements_panel.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/textctrl.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+using kpd::test::DriverStep;
+using kpd::test::SmokeApp;
+using namespace std::chrono_literals;
+using kpd::domain::ReconClass;
+
+struct Check {
+    std::string what;
+    bool ok = false;
+};
+
+template <class T> T* OpenDialog() {
+    for (wxWindow* window : wxTopLevelWindows) {
+        if (auto* dialog = dynamic_cast<T*>(window); dialog && dialog->IsShown()) return dialog;
+    }
+    return nullptr;
+}
+
+std::string Language() {
+    const char* lang = std::getenv("KPD_SMOKE_LANG");
+    return lang && *lang ? lang : "en";
+}
+
+kpd::test::SandboxOptions FixedClock() {
+    kpd::test::SandboxOptions o;
+    o.clock = "2026-11-25T10:00:00+03:00";
+    return o;
+}
+
+// "23.11.2026 15:30:00" in Moscow time, as a Russian till exports it.
+std::string RussianTime(std::int64_t unix) {
+    const std::time_t t = static_cast<std::time_t>(unix + 3 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%d.%m.%Y %H:%M:%S", &tm);
+    return text;
+}
+
+std::string Roubles(std::int64_t kop) {
+    return std::to_string(kop / 100) + "," + (kop % 100 < 10 ? "0" : "") + std::to_string(kop % 100);
+}
+
+std::string Capture(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buf[256];
+        while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+        pclose(pipe);
+    }
+    return out;
+}
+
+void Press(wxButton* button) {
+    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+    click.SetEventObject(button);
+    button->ProcessWindowEvent(click);
+}
+
+void SetDesktopEnvironment(const std::string& home) {
+    ::setenv("HOME", home.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
+    ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
+    ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
+    ::setenv("PARTNER_DESK_PASSWORD", "demo", 1); // scripted sign-in
+}
+
+int RunDesk(SmokeApp* app, const std::string& url, const std::string& user, const std::string& lang,
+            const std::string& workspace) {
+    std::vector<std::string> args = {"partner-desk", "--platform", url,  "--user",      user,
+                                     "--lang",       lang,         "--workspace", workspace};
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int argc = static_cast<int>(args.size());
+    wxApp::SetInstance(app);
+    return wxEntry(argc, argv.data());
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) {
+    kpd::test::SandboxProcess sandbox(FixedClock());
+    const std::string home = kpd::test::MakeTempDir("gui-settlements");
+    SetDesktopEnvironment(home);
+    const std::string lang = Language();
+    const std::string shots = std::string(KPD_BUILD_DIR) + "/tests/gui/screenshots/" + lang;
+    std::filesystem::create_directories(shots);
+    const std::string url = sandbox.BaseUrl();
+
+    // A pending register below the four-eyes threshold, and its purchases as the platform has them.
+    kpd::api::ClientOptions options;
+    options.base_url = url;
+    kpd::api::PlatformClient client(options);
+    BOOST_REQUIRE(client.SignIn("finance", "demo").Ok());
+    auto listed = client.ListSettlements("2026-11-18", "2026-11-24");
+    BOOST_REQUIRE(listed.Ok());
+    std::int64_t registerId = 0;
+    for (const auto& r : listed.Value().items) {
+        if (r.status == kpd::domain::RegisterStatus::PendingReview && !r.needs_second_approval && r.count > 5) {
+            registerId = r.id;
+        }
+    }
+    BOOST_REQUIRE(registerId != 0);
+    std::vector<kpd::domain::SettlementTransaction> purchases;
+    BOOST_REQUIRE(client.StreamSettlementTransactions(registerId, [&](auto&& t) { purchases.push_back(t); }).Ok());
+    BOOST_REQUIRE(purchases.size() > 5u);
+
+    // The till's export: Russian headers, semicolons, decimal commas, Moscow times, a BOM.
+    const std::string pos = home + "/kassa.csv";
+    {
+        std::ofstream out(pos, std::ios::binary);
+        out << "\xEF\xBB\xBFНомер заказа;Магазин;Дата продажи;Сумма, руб.\r\n";
+        for (std::size_t i = 0; i < purchases.size(); ++i) {
+            const auto& t = purchases[i];
+            if (i == 0) continue;                                                    // missing at the partner
+            const std::int64_t amount = i == 1 ? t.amount_kop + 5000 : t.amount_kop; // amount mismatch
+            const std::string line =
+                t.order_id + ";" + t.store_id + ";" + RussianTime(t.purchased_at) + ";" + Roubles(amount) + "\r\n";
+            out << line;
+            if (i == 2) out << line; // the till sent it twice
+        }
+        out << "D-UNKNOWN-1;store-01;20.11.2026 12:00:00;990,00\r\n"; // the platform never saw it
+        out << "D-BROKEN-1;store-01;20.11.2026 12:00:00;сто\r\n";     // not a number: a bad line
+    }
+    const std::string xlsx = home + "/report.xlsx";
+    const std::string mismatchOrder = purchases[1].order_id;
+
+    kpd::test::DriverReport report;
+    std::vector<Check> checks;
+    std::vector<std::string> shotFiles;
+    std::size_t registersShown = 0;
+    auto script = [&](SmokeApp& app) {
+        std::vector<DriverStep> steps;
+        SmokeApp* desk = &app;
+        auto frame = [desk] { return desk->MainWindow(); };
+        auto panel = [frame] {
+            return dynamic_cast<kpd::ui::SettlementsPanel*>(frame()->PageOf(kpd::ui::Area::Settlements));
+        };
+        auto view = [panel] { return panel()->Register(); };
+        auto shot = [&](const std::string& name) {
+            const std::string file = shots + "/" + name + ".png";
+            checks.push_back({"screenshot " + name, kpd::test::SaveScreenshot(file)});
+            shotFiles.push_back(file);
+        };
+        steps.push_back({"the desk opens signed in as finance", nullptr,
+                         [frame] { return frame() && frame()->IsShown(); }, 30s, 500ms});
+        steps.push_back({"open the settlements area: it syncs the registers",
+                         [frame] { frame()->SelectArea(kpd::ui::Area::Settlements); },
+                         [panel, &registersShown] {
+                             registersShown = panel()->Registers().size();
+                             return !panel()->IsBusy() && registersShown > 80;
+                         },
+                         90s, 800ms});
+        steps.push_back({"screenshot of the registers", [shot] { shot("settlements-01-registers"); }, nullptr});
+        steps.push_back({"open the register", [panel, registerId] { panel()->OpenRegister(registerId); },
+                         [view, &purchases] {
+                             return view()->IsShown() && !view()->IsBusy() && view()->PurchaseCount() == purchases.size();
+                         },
+                         20s, 800ms});
+        steps.push_back({"screenshot of the register", [shot] { shot("settlements-02-register"); }, nullptr});
+        steps.push_back({"reconcile with the POS file: the mapping step shows what was sniffed",
+                         [view, pos] { view()->ReconcileFile(pos); },
+                         [] { return OpenDialog<kpd::ui::PosMappingDialog>() != nullptr; }, 20s, 800ms});
+        steps.push_back({"screenshot of the mapping step",
+                         [shot, &checks] {
+                             shot("settlements-03-mapping");
+                             auto* dialog = OpenDialog<kpd::ui::PosMappingDialog>();
+                             const auto layout = dialog->ChosenLayout();
+                             checks.push_back({"the sniffed mapping names every column",
+                                               layout.columns.order_id == 0 && layout.columns.store == 1 &&
+                                                   layout.columns.sold_at == 2 && layout.columns.amount == 3});
+                         },
+                         nullptr});
+        steps.push_back({"confirm the mapping: the bad line is listed",
+                         [] { OpenDialog<kpd::ui::PosMappingDialog>()->EndModal(wxID_OK); },
+                         [] { return OpenDialog<kpd::ui::BadLinesDialog>() != nullptr; }, 30s, 800ms});
+        steps.push_back({"screenshot of the bad lines", [shot] { shot("settlements-04-bad-lines"); }, nullptr});
+        steps.push_back({"skip the bad line: the register is reconciled",
+                         [] { OpenDialog<kpd::ui::BadLinesDialog>()->EndModal(wxID_YES); },
+                         [view] { return !view()->IsBusy() && view()->Results()->Report() != nullptr; }, 30s, 800ms});
+        steps.push_back({"the planted discrepancies are found",
+                         [view, &checks, &purchases, shot] {
+                             const auto& totals = view()->Results()->Report()->result.totals;
+                             auto rows = [&totals](ReconClass c) { return totals[static_cast<std::size_t>(c)].rows; };
+                             checks.push_back({"one missing at the partner", rows(ReconClass::MissingAtPartner) == 1});
+                             checks.push_back({"one amount mismatch", rows(ReconClass::AmountMismatch) == 1});
+                             checks.push_back({"one duplicate", rows(ReconClass::Duplicate) == 1});
+                             checks.push_back({"one missing on the platform", rows(ReconClass::MissingOnPlatform) == 1});
+                             checks.push_back({"the rest matched",
+                                               rows(ReconClass::Matched) ==
+                                                   static_cast<std::int64_t>(purchases.size()) - 2});
+                             checks.push_back({"the bad line was left out",
+                                               view()->Results()->Report()->pos.problem_lines == 1});
+                             checks.push_back({"all discrepancies shown", view()->Results()->Shown() == 4u});
+                             shot("settlements-05-discrepancies");
+                         },
+                         nullptr});
+        steps.push_back({"filter the amount mismatches",
+                         [view] {
+                             view()->ClassFilter()->SetSelection(2 + static_cast<int>(ReconClass::AmountMismatch));
+                             view()->ApplyFilter();
+                             view()->SelectRow(0);
+                         },
+                         [view] { return view()->Results()->Shown() == 1u; }, 10s, 500ms});
+        steps.push_back({"note the mismatch",
+                         [view, &checks, mismatchOrder] {
+                             checks.push_back({"the mismatch is the planted order",
+                                               view()->Results()->OrderIdOf(0) == mismatchOrder});
+                             view()->NoteField()->SetValue(wxString::FromUTF8("Касса пробила 50 ₽ лишних"));
+                             Press(view()->SaveNoteButton());
+                         },
+                         [view, mismatchOrder] { return !view()->Results()->NoteOf(mismatchOrder).empty(); }, 10s,
+                         800ms});
+        steps.push_back({"screenshot of the filtered mismatch", [shot] { shot("settlements-06-mismatch"); }, nullptr});
+        steps.push_back({"export the report as XLSX", [view, xlsx] { view()->Export(xlsx, true); },
+                         [view, xlsx] { return !view()->IsBusy() && std::filesystem::exists(xlsx); }, 20s, 300ms});
+        steps.push_back({"approve: the confirmation shows the totals",
+                         [view] { Press(view()->ApproveButton()); },
+                         [] { return OpenDialog<kpd::ui::ApproveDialog>() != nullptr; }, 10s, 800ms});
+        steps.push_back({"screenshot of the approval", [shot] { shot("settlements-07-approve"); }, nullptr});
+        steps.push_back({"approve with a comment",
+                         [] {
+                             auto* dialog = OpenDialog<kpd::ui::ApproveDialog>();
+                             dialog->SetComment(wxString::FromUTF8("Сверено с кассой, расхождение в заметке"));
+                             dialog->EndModal(wxID_OK);
+                         },
+                         [view] {
+                             return !view()->IsBusy() &&
+                                    view()->Current().status == kpd::domain::RegisterStatus::Approved;
+                         },
+                         20s, 800ms});
+        steps.push_back({"screenshot of the approved register", [shot] { shot("settlements-08-approved"); }, nullptr});
+        steps.push_back({"open the commission invoice", [panel] { panel()->OpenCommission(); },
+                         [panel] { return panel()->Commission()->IsChecked() && !panel()->Commission()->IsBusy(); },
+                         30s, 800ms});
+        steps.push_back({"screenshot of the commission invoice", [shot] { shot("settlements-09-commission"); },
+                         nullptr});
+        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
+        return steps;
+    };
+
+    const int rc = RunDesk(new SmokeApp(script, report), url, "finance", lang, "sqlite:" + home + "/workspace.db");
+    BOOST_TEST_MESSAGE("steps passed: " << report.passed.size());
+    BOOST_TEST(rc == 0);
+    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
+    for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
+    BOOST_TEST(shotFiles.size() == 9u);
+
+    // The workbook read back: a summary and a sheet per class; the mismatch sheet holds the 50-rouble difference.
+    const std::string readPy = home + "/read.py";
+    std::ofstream(readPy) << "import sys, zipfile, re\n"
+                             "z = zipfile.ZipFile(sys.argv[1])\n"
+                             "book = z.read('xl/workbook.xml').decode()\n"
+                             "print(len(re.findall('<sheet ', book)))\n"
+                             "print(sys.argv[2] in book)\n"
+                             "sheet = z.read('xl/worksheets/sheet5.xml').decode()\n"
+                             "print('<v>50</v>' in sheet)\n"
+                             "strings = z.read('xl/sharedStrings.xml').decode() if 'xl/sharedStrings.xml' in z.namelist() else ''\n"
+                             "print(sys.argv[3] in strings or sys.argv[3] in sheet)\n";
+    const std::string sheetName = lang == "ru" ? "Расхождение суммы" : "Amount mismatch";
+    const auto readBack = Capture("python3 '" + readPy + "' '" + xlsx + "' '" + sheetName + "' '" + mismatchOrder + "'");
+    BOOST_TEST(readBack == "8\nTrue\nTrue\nTrue\n", readBack);
+}
+
+BOOST_AUTO_TEST_CASE(a_user_without_a_finance_role_is_told_settlements_need_one) {
+    kpd::test::SandboxProcess sandbox(FixedClock());
+    const std::string home = kpd::test::MakeTempDir("gui-settlements-marketing");
+    SetDesktopEnvironment(home);
+    const std::string lang = Language();
+    const std::string shots = std::string(KPD_BUILD_DIR) + "/tests/gui/screenshots/" + lang;
+    std::filesystem::create_directories(shots);
+
+    kpd::test::DriverReport report;
+    bool noList = false;
+    bool shotTaken = false;
+    auto script = [&](SmokeApp& app) {
+        std::vector<DriverStep> steps;
+        SmokeApp* desk = &app;
+        auto frame = [desk] { return desk->MainWindow(); };
+        steps.push_back({"the desk opens signed in as marketing", nullptr,
+                         [frame] { return frame() && frame()->IsShown(); }, 30s, 500ms});
+        steps.push_back({"open the settlements area", [frame] { frame()->SelectArea(kpd::ui::Area::Settlements); },
+                         nullptr, 5s, 800ms});
+        steps.push_back({"the area has no registers, only the note",
+                         [&, frame] {
+                             auto* panel =
+                                 dynamic_cast<kpd::ui::SettlementsPanel*>(frame()->PageOf(kpd::ui::Area::Settlements));
+                             noList = panel && panel->List() == nullptr;
+                             shotTaken = kpd::test::SaveScreenshot(shots + "/settlements-10-no-finance-role.png");
+                         },
+                         nullptr});
+        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
+        return steps;
+    };
+    const int rc = RunDesk(new SmokeApp(script, report), sandbox.BaseUrl(), "marketing", lang,
+                           "sqlite:" + home + "/workspace.db");
+    BOOST_TEST(rc == 0);
+    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
+    BOOST_TEST(noList);
+    BOOST_TEST(shotTaken);
+}

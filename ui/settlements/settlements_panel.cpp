@@ -1,0 +1,255 @@
+#include "ui/settlements/settlements_panel.h"
+
+#include "ui/app/desk_session.h"
+#include "ui/app/task_runner.h"
+#include "ui/app/words.h"
+#include "ui/settlements/commission_view.h"
+#include "ui/settlements/register_view.h"
+#include "ui/settlements/settlement_words.h"
+#include "ui/widgets/page_header.h"
+
+#include <wx/button.h>
+#include <wx/dataview.h>
+#include <wx/infobar.h>
+#include <wx/intl.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace kpd::ui {
+
+SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, DeskShell& shell)
+    : wxPanel(parent), m_session(std::move(session)), m_shell(shell) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(new PageHeader(this, _("Dolyami settlements"),
+                              _("Daily registers of Dolyami instalment purchases: check each against your own "
+                                "sales export, approve or dispute it, and check the month's commission.")),
+               wxSizerFlags().Expand());
+    m_banner = new wxInfoBar(this);
+    sizer->Add(m_banner, wxSizerFlags().Expand());
+
+    if (!m_session->MaySeeSettlements()) {
+        auto* note = new wxStaticText(
+            this, wxID_ANY,
+            _("Settlements need a finance role (Finance or Finance manager). Ask your partner administrator if "
+              "you should see them."));
+        note->Wrap(FromDIP(560));
+        sizer->Add(note, wxSizerFlags().Border(wxALL, FromDIP(16)));
+        SetSizer(sizer);
+        return;
+    }
+
+    m_book = new wxSimplebook(this);
+    auto* listPage = new wxPanel(m_book);
+    auto* listSizer = new wxBoxSizer(wxVERTICAL);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    m_open = new wxButton(listPage, wxID_ANY, _("&Open register"));
+    m_invoice = new wxButton(listPage, wxID_ANY, _("Commission &invoice…"));
+    m_sync = new wxButton(listPage, wxID_ANY, _("&Sync with the platform"));
+    m_cancel = new wxButton(listPage, wxID_ANY, _("Stop s&ync"));
+    buttons->Add(m_open, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    buttons->Add(m_invoice, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    buttons->AddStretchSpacer();
+    buttons->Add(m_sync, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+    buttons->Add(m_cancel);
+    listSizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    m_summary = new wxStaticText(listPage, wxID_ANY, wxString());
+    listSizer->Add(m_summary, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+
+    m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                    wxDV_ROW_LINES | wxDV_SINGLE);
+    m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
+    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(130));
+    m_list->AppendTextColumn(_("Purchases"), wxDATAVIEW_CELL_INERT, FromDIP(80), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(120), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(120), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
+    m_list->AppendTextColumn(_("Four eyes"), wxDATAVIEW_CELL_INERT, FromDIP(80));
+    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(320));
+    listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
+    listPage->SetSizer(listSizer);
+    m_book->AddPage(listPage, wxString());
+
+    m_register = new RegisterView(m_book, m_session, m_shell, [this] { ShowList(); Reload(); });
+    m_book->AddPage(m_register, wxString());
+    m_commission = new CommissionView(m_book, m_session, m_shell, [this] { ShowList(); });
+    m_book->AddPage(m_commission, wxString());
+    sizer->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(sizer);
+
+    m_open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (auto reg = Selected()) OpenRegister(reg->id);
+    });
+    m_invoice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenCommission(); });
+    m_sync->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Sync(); });
+    m_cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CancelSync(); });
+    m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdateButtons(); });
+    m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        if (auto reg = Selected()) OpenRegister(reg->id);
+    });
+    UpdateButtons();
+}
+
+void SettlementsPanel::Activate() {
+    if (m_activated || !m_list) return;
+    m_activated = true;
+    Reload();
+    if (m_session->IsOnlineSession()) Sync();
+}
+
+void SettlementsPanel::Reload() {
+    if (!m_list || m_loading) return;
+    m_loading = true;
+    UpdateButtons();
+    auto session = m_session;
+    RunAsync<SettlementAnswer<std::vector<domain::SettlementRegister>>>(
+        _("Reading registers from the workspace"), [session](TaskContext&) { return session->StoredRegisters(); })
+        .ThenOnWindow(this, [this](SettlementAnswer<std::vector<domain::SettlementRegister>>& answer) {
+            m_loading = false;
+            if (answer.value) {
+                Fill(*answer.value);
+            } else {
+                m_banner->ShowMessage(DescribeWorkspaceFailure("", answer.failure), wxICON_ERROR);
+            }
+            UpdateButtons();
+        })
+        .CatchAll([this](const wxString& why) {
+            m_loading = false;
+            m_banner->ShowMessage(why, wxICON_ERROR);
+            UpdateButtons();
+        });
+}
+
+void SettlementsPanel::Sync() {
+    if (!m_list || m_syncing) return;
+    m_syncing = true;
+    UpdateButtons();
+    auto session = m_session;
+    auto task = RunAsync<SettlementAnswer<services::SyncReport>>(
+        _("Syncing Dolyami registers"),
+        [session](TaskContext& context) { return session->SyncSettlements(context.cancel, context.progress); });
+    m_syncCancel = task.Token();
+    task.ThenOnWindow(this, [this](SettlementAnswer<services::SyncReport>& answer) {
+            m_syncing = false;
+            m_syncCancel.reset();
+            if (answer.value) {
+                m_shell.SetOnline(true);
+                if (m_banner->IsShown()) m_banner->Dismiss();
+                if (answer.value->cancelled) {
+                    m_shell.ShowStatus(_("Sync stopped; the registers loaded so far are kept, and the next sync "
+                                         "continues from there."));
+                } else {
+                    // TRANSLATORS: %lld is the number of registers, the second %lld the purchases loaded now.
+                    m_shell.ShowStatus(wxString::Format(_("Synced: %lld registers, %lld purchases loaded now."),
+                                                        static_cast<long long>(answer.value->registers_listed),
+                                                        static_cast<long long>(answer.value->transactions_loaded)));
+                }
+            } else if (answer.error) {
+                m_shell.SetOnline(!answer.error->IsOffline());
+                if (answer.error->kind == api::ApiErrorKind::Cancelled) {
+                    m_shell.ShowStatus(_("Sync stopped; the registers loaded so far are kept, and the next sync "
+                                         "continues from there."));
+                } else if (answer.error->IsOffline()) {
+                    m_banner->ShowMessage(_("Offline — showing the registers this workspace holds. Sync needs the "
+                                            "platform."),
+                                          wxICON_WARNING);
+                } else {
+                    m_banner->ShowMessage(DescribeSettlementError(*answer.error), wxICON_ERROR);
+                }
+            } else {
+                m_banner->ShowMessage(DescribeWorkspaceFailure("", answer.failure), wxICON_ERROR);
+            }
+            UpdateButtons();
+            Reload();
+        })
+        .CatchAll([this](const wxString& why) {
+            m_syncing = false;
+            m_syncCancel.reset();
+            m_banner->ShowMessage(why, wxICON_ERROR);
+            UpdateButtons();
+        });
+}
+
+void SettlementsPanel::CancelSync() {
+    if (m_syncCancel) m_syncCancel->Cancel();
+}
+
+void SettlementsPanel::Fill(const std::vector<domain::SettlementRegister>& registers) {
+    const auto previous = Selected();
+    m_registers = registers;
+    m_list->DeleteAllItems();
+    std::int64_t pending = 0;
+    for (const auto& reg : m_registers) {
+        if (reg.status == domain::RegisterStatus::PendingReview) ++pending;
+        wxString approvals;
+        for (const auto& a : reg.approvals) {
+            if (!approvals.empty()) approvals += "; ";
+            approvals += FromUtf8(a.login) + " " + FormatInstant(a.approved_at);
+        }
+        wxVector<wxVariant> row;
+        row.push_back(DateWords(reg.business_date));
+        row.push_back(RegisterStatusName(reg.status));
+        row.push_back(wxString::Format("%lld", static_cast<long long>(reg.count)));
+        row.push_back(Money(reg.turnover_kop));
+        row.push_back(Money(reg.refunds_kop));
+        row.push_back(Money(reg.payout_kop));
+        row.push_back(DateWords(reg.payout_date));
+        row.push_back(reg.needs_second_approval ? _("needed") : wxString());
+        row.push_back(approvals);
+        m_list->AppendItem(row);
+    }
+    for (size_t i = 0; previous && i < m_registers.size(); ++i) {
+        if (m_registers[i].id == previous->id) m_list->SelectRow(static_cast<unsigned>(i));
+    }
+    if (m_registers.empty()) {
+        m_summary->SetLabel(_("The workspace holds no registers yet. Sync with the platform to load them."));
+    } else {
+        // TRANSLATORS: %zu is the number of registers, %lld how many of them wait for review.
+        m_summary->SetLabel(wxString::Format(_("%zu registers in the workspace, %lld pending review."),
+                                             m_registers.size(), static_cast<long long>(pending)));
+    }
+    Layout();
+}
+
+std::optional<domain::SettlementRegister> SettlementsPanel::Selected() const {
+    if (!m_list) return std::nullopt;
+    const int row = m_list->GetSelectedRow();
+    if (row == wxNOT_FOUND || static_cast<size_t>(row) >= m_registers.size()) return std::nullopt;
+    return m_registers[static_cast<size_t>(row)];
+}
+
+void SettlementsPanel::UpdateButtons() {
+    if (!m_list) return;
+    m_open->Enable(Selected().has_value());
+    m_invoice->Enable(!m_registers.empty());
+    m_sync->Enable(!m_syncing);
+    m_cancel->Enable(m_syncing);
+}
+
+void SettlementsPanel::OpenRegister(std::int64_t id) {
+    for (const auto& reg : m_registers) {
+        if (reg.id != id) continue;
+        m_register->Open(reg);
+        m_book->ChangeSelection(1);
+        m_register->SetFocus();
+        return;
+    }
+}
+
+void SettlementsPanel::OpenCommission() {
+    std::vector<std::string> months;
+    for (const auto& reg : m_registers) {
+        const std::string month = reg.business_date.substr(0, 7);
+        if (months.empty() || months.back() != month) months.push_back(month);
+    }
+    m_commission->Open(months);
+    m_book->ChangeSelection(2);
+}
+
+void SettlementsPanel::ShowList() {
+    m_book->ChangeSelection(0);
+    m_list->SetFocus();
+}
+
+} // namespace kpd::ui
