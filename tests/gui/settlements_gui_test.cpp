@@ -1,13 +1,14 @@
 // GUI test of the Dolyami settlements area: the real desk under Xvfb, signed
 // in as the demo partner's finance user against a real platform-sandbox
-// seeded with demo data (3,000 purchases) on a fixed clock. The area syncs
+// seeded with demo data (20,000 purchases) on a fixed clock. The area syncs
 // the registers into the workspace; the test opens a pending register,
 // reconciles it against a POS export it wrote with planted discrepancies (one
 // purchase left out, one amount 50 roubles off, one line twice, an order the
 // platform never saw, and a line with a broken amount that the bad-lines step
 // skips), filters the amount mismatches, notes one, exports the report as
 // XLSX and reads it back with python3's zipfile, approves the register
-// through the confirmation, and opens the month's commission invoice.
+// through the confirmation, and checks October's commission invoice (filed by
+// UTC months: the turnover differs, the edge orders are listed) and September's.
 // Screenshots of every screen: <build>/tests/gui/screenshots/<lang>/settlements-*.png.
 // A second case signs in as marketing: the area says it needs a finance role.
 #define BOOST_TEST_MODULE gui_settlements
@@ -64,6 +65,9 @@ std::string Language() {
 kpd::test::SandboxOptions FixedClock() {
     kpd::test::SandboxOptions o;
     o.clock = "2026-11-25T10:00:00+03:00";
+    // More than the default 3,000 purchases, so that October has night sales at
+    // the station store on 1 November, which the platform's UTC invoice moves into October.
+    o.extra_args = {"--demo-transactions", "20000"};
     return o;
 }
 
@@ -256,7 +260,8 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
         steps.push_back({"export the report as XLSX", [view, xlsx] { view()->Export(xlsx, true); },
                          [view, xlsx] { return !view()->IsBusy() && std::filesystem::exists(xlsx); }, 20s, 300ms});
         steps.push_back({"approve: the confirmation shows the totals",
-                         [view] { Press(view()->ApproveButton()); },
+                         // After this tick: the dialog's modal loop must not run inside the driver's timer.
+                         [view] { view()->CallAfter([view] { Press(view()->ApproveButton()); }); },
                          [] { return OpenDialog<kpd::ui::ApproveDialog>() != nullptr; }, 10s, 800ms});
         steps.push_back({"screenshot of the approval", [shot] { shot("settlements-07-approve"); }, nullptr});
         steps.push_back({"approve with a comment",
@@ -271,10 +276,27 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                          },
                          20s, 800ms});
         steps.push_back({"screenshot of the approved register", [shot] { shot("settlements-08-approved"); }, nullptr});
-        steps.push_back({"open the commission invoice", [panel] { panel()->OpenCommission(); },
-                         [panel] { return panel()->Commission()->IsChecked() && !panel()->Commission()->IsBusy(); },
+        steps.push_back({"open the commission invoice: October's, filed by UTC, differs",
+                         [panel] { panel()->OpenCommission(); },
+                         [panel] {
+                             return panel()->Commission()->IsChecked() && !panel()->Commission()->IsBusy() &&
+                                    panel()->Commission()->DifferingFields() > 0;
+                         },
                          30s, 800ms});
         steps.push_back({"screenshot of the commission invoice", [shot] { shot("settlements-09-commission"); },
+                         nullptr});
+        steps.push_back({"September's invoice matches to the kopeck",
+                         [panel] {
+                             auto* month = dynamic_cast<wxChoice*>(
+                                 panel()->Commission()->FindWindow(kpd::ui::CommissionView::kMonthChoiceName));
+                             month->SetSelection(2);
+                             panel()->Commission()->Check();
+                         },
+                         [panel] {
+                             return panel()->Commission()->IsChecked() && panel()->Commission()->DifferingFields() == 0;
+                         },
+                         30s, 800ms});
+        steps.push_back({"screenshot of the matching invoice", [shot] { shot("settlements-10-commission-matches"); },
                          nullptr});
         steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
         return steps;
@@ -285,7 +307,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == 9u);
+    BOOST_TEST(shotFiles.size() == 10u);
 
     // The workbook read back: a summary and a sheet per class; the mismatch sheet holds the 50-rouble difference.
     const std::string readPy = home + "/read.py";
@@ -327,7 +349,7 @@ BOOST_AUTO_TEST_CASE(a_user_without_a_finance_role_is_told_settlements_need_one)
                              auto* panel =
                                  dynamic_cast<kpd::ui::SettlementsPanel*>(frame()->PageOf(kpd::ui::Area::Settlements));
                              noList = panel && panel->List() == nullptr;
-                             shotTaken = kpd::test::SaveScreenshot(shots + "/settlements-10-no-finance-role.png");
+                             shotTaken = kpd::test::SaveScreenshot(shots + "/settlements-11-no-finance-role.png");
                          },
                          nullptr});
         steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});

@@ -1,5 +1,6 @@
 #include "ui/settlements/approve_dialog.h"
 
+#include "ui/settlements/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
@@ -37,7 +38,7 @@ ApproveDialog::ApproveDialog(wxWindow* parent, const domain::SettlementRegister&
         }
         const auto& matched = report->result.totals[0];
         // TRANSLATORS: reconciliation totals: matched rows and their sum, discrepancies and their sums on both sides.
-        text(wxString::Format(_("Reconciled: %lld rows matched (%s); %lld discrepancies (platform %s, your records %s)."),
+        text(wxString::Format(_("Reconciliation: matched rows: %lld (%s); discrepancies: %lld (platform %s, your records %s)."),
                               static_cast<long long>(matched.rows), Money(matched.platform_kop),
                               static_cast<long long>(rows), Money(platform), Money(partner)));
     } else {
@@ -52,9 +53,9 @@ ApproveDialog::ApproveDialog(wxWindow* parent, const domain::SettlementRegister&
     sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, gap * 2));
     sizer->Add(m_comment, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap * 2));
 
-    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    auto* buttons = OkCancelButtons(
+        this, outcome == domain::ApprovalOutcome::FirstOfTwo ? _("Give the &first approval") : _("&Approve"));
     auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK));
-    if (ok) ok->SetLabel(outcome == domain::ApprovalOutcome::FirstOfTwo ? _("Give the &first approval") : _("&Approve"));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
     auto update = [this, ok, allowed] {

@@ -1,6 +1,7 @@
 #include "ui/settlements/commission_view.h"
 
 #include "ui/app/desk_session.h"
+#include "ui/app/i18n.h"
 #include "ui/app/task_runner.h"
 #include "ui/app/words.h"
 #include "ui/main/area_page.h"
@@ -28,8 +29,10 @@ wxString MonthWords(const std::string& month) {
     return wxGetTranslation(names[m->month - 1]) + wxString::Format(" %d", m->year);
 }
 
-wxString RateWords(domain::Kopecks bp) { return wxString::Format("%lld.%02lld %%", static_cast<long long>(bp / 100),
-                                                                  static_cast<long long>(bp % 100)); }
+wxString RateWords(domain::Kopecks bp) {
+    const char mark = CurrentLanguage() == UiLanguage::Russian ? ',' : '.';
+    return wxString::Format("%lld%c%02lld %%", static_cast<long long>(bp / 100), mark, static_cast<long long>(bp % 100));
+}
 
 } // namespace
 
@@ -48,6 +51,7 @@ CommissionView::CommissionView(wxWindow* parent, std::shared_ptr<DeskSession> se
     top->Add(title, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
     top->Add(new wxStaticText(this, wxID_ANY, _("&Month:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     m_month = new wxChoice(this, wxID_ANY);
+    m_month->SetName(kMonthChoiceName);
     top->Add(m_month, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     m_check = new wxButton(this, wxID_ANY, _("C&heck"));
     top->Add(m_check, wxSizerFlags().CenterVertical());
@@ -166,8 +170,8 @@ void CommissionView::Check() {
                 check.edge_purchases.empty()
                     ? _("No purchases lie near the month's edges.")
                     // TRANSLATORS: %zu is how many purchases lie within a day of the month's first or last moment.
-                    : wxString::Format(_("%zu purchases lie within a day of the month's edges (Moscow time); a "
-                                         "time-zone slip moves them into the neighbouring month:"),
+                    : wxString::Format(_("Purchases within a day of the month's edges (Moscow time): %zu. A "
+                                         "time-zone slip moves them into the neighbouring month."),
                                        check.edge_purchases.size()));
             row = 0;
             for (const auto& e : check.edge_purchases) {
@@ -176,6 +180,7 @@ void CommissionView::Check() {
                 m_edges->SetItem(item, 2, Money(e.amount_kop));
                 m_edges->SetItem(item, 3, e.inside ? _("yes") : _("no, the neighbouring month"));
             }
+            m_edges->Show(!check.edge_purchases.empty());
             m_checked = true;
             Layout();
         })

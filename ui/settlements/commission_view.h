@@ -31,6 +31,8 @@ class CommissionView : public wxPanel {
     void Open(const std::vector<std::string>& months);
     void Check();
 
+    static constexpr const char* kMonthChoiceName = "commission-month";
+
     // For the GUI test.
     bool IsBusy() const { return m_busy; }
     bool IsChecked() const { return m_checked; }

@@ -1,6 +1,7 @@
 #include "ui/settlements/pos_mapping_dialog.h"
 
 #include "ui/app/words.h"
+#include "ui/settlements/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
@@ -51,7 +52,7 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
                                    // TRANSLATORS: %s is the path of the POS file.
                                    wxString::Format(_("The desk read %s this way. Check the columns and conventions, "
                                                       "then reconcile."),
-                                                    FromUtf8(path)));
+                                                    FromUtf8(path.substr(path.find_last_of('/') + 1))));
     intro->Wrap(FromDIP(640));
     sizer->Add(intro, wxSizerFlags().Expand().Border(wxALL, gap * 2));
 
@@ -111,8 +112,7 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
     m_missing->SetForegroundColour(wxColour(0xB7, 0x1C, 0x1C));
     sizer->Add(m_missing, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap * 2));
 
-    auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
-    if (auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK))) ok->SetLabel(_("&Reconcile"));
+    auto* buttons = OkCancelButtons(this, _("&Reconcile"));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
 

@@ -21,7 +21,7 @@ void PurchasesModel::GetValueByRow(wxVariant& value, unsigned row, unsigned colu
         case ColTime: text = FromUtf8(ReconTableModel::FormatMoscowTime(p.purchased_at)); break;
         case ColAmount: text = Money(p.amount_kop); break;
         case ColPrepaid: text = Money(p.prepaid_kop); break;
-        case ColStatus: text = FromUtf8(p.status); break;
+        case ColStatus: text = OrderStatusName(p.status); break;
         case ColRefunded: if (p.refunded_kop != 0) text = Money(p.refunded_kop); break;
         default: break;
         }

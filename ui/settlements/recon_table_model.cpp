@@ -107,6 +107,14 @@ std::vector<std::string> ReconTableModel::Stores() const {
     return {stores.begin(), stores.end()};
 }
 
+std::vector<std::int64_t> ReconTableModel::Days() const {
+    std::set<std::int64_t> days;
+    if (m_report) {
+        for (const auto& row : m_report->result.rows) days.insert(MoscowDay(TimeOf(row)));
+    }
+    return {days.begin(), days.end()};
+}
+
 bool ReconTableModel::Passes(const services::ReconRow& row) const {
     const ReconFilter& f = m_filter;
     if (f.classes == ReconFilter::Classes::Discrepancies && row.cls == domain::ReconClass::Matched) return false;

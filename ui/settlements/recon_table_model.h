@@ -50,8 +50,9 @@ class ReconTableModel : public wxDataViewVirtualListModel {
     std::string OrderIdOf(unsigned shownRow) const;
     std::string NoteOf(const std::string& orderId) const;
     void SetNote(const std::string& orderId, const std::string& text);
-    // Stores named in the report, sorted.
+    // Stores named in the report, and the Moscow days of its rows, sorted.
     std::vector<std::string> Stores() const;
+    std::vector<std::int64_t> Days() const;
 
     // Moscow-time words for a Unix time: "20.11.2026 14:05:09".
     static std::string FormatMoscowTime(std::int64_t unixSeconds);

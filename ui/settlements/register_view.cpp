@@ -19,8 +19,6 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
-#include <wx/dateevt.h>
-#include <wx/datectrl.h>
 #include <wx/filedlg.h>
 #include <wx/infobar.h>
 #include <wx/intl.h>
@@ -56,12 +54,6 @@ std::optional<domain::Kopecks> ParseRoubles(const wxString& text) {
     return negative ? -kop : kop;
 }
 
-std::optional<std::int64_t> DayOf(const wxDatePickerCtrl* picker) {
-    const wxDateTime date = picker->GetValue();
-    if (!date.IsValid()) return std::nullopt;
-    const wxDateTime epoch(1, wxDateTime::Jan, 1970);
-    return (date.GetDateOnly() - epoch).GetDays();
-}
 
 } // namespace
 
@@ -79,11 +71,13 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_title = new wxStaticText(this, wxID_ANY, wxString());
     m_title->SetFont(m_title->GetFont().Bold().Larger());
     top->Add(m_title, wxSizerFlags(1).CenterVertical());
-    sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+    auto* facts = new wxBoxSizer(wxVERTICAL);
     m_figures = new wxStaticText(this, wxID_ANY, wxString());
-    sizer->Add(m_figures, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    facts->Add(m_figures, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     m_approvals = new wxStaticText(this, wxID_ANY, wxString());
-    sizer->Add(m_approvals, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
+    facts->Add(m_approvals, wxSizerFlags().Expand());
+    sizer->Add(facts, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_reconcile = new wxButton(this, wxID_ANY, _("&Reconcile with POS file…"));
@@ -95,45 +89,39 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     buttons->AddStretchSpacer();
     buttons->Add(m_exportXlsx, wxSizerFlags().Border(wxRIGHT, gap));
     buttons->Add(m_exportCsv);
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
 
     m_tabs = new wxNotebook(this, wxID_ANY);
     // Purchases.
     m_purchases = new wxDataViewCtrl(m_tabs, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     m_purchasesModel = new PurchasesModel;
     m_purchases->AssociateModel(m_purchasesModel.get());
-    m_purchases->AppendTextColumn(_("Order"), PurchasesModel::ColOrder, wxDATAVIEW_CELL_INERT, FromDIP(150));
-    m_purchases->AppendTextColumn(_("Store"), PurchasesModel::ColStore, wxDATAVIEW_CELL_INERT, FromDIP(110));
-    m_purchases->AppendTextColumn(_("Time (Moscow)"), PurchasesModel::ColTime, wxDATAVIEW_CELL_INERT, FromDIP(150));
-    m_purchases->AppendTextColumn(_("Amount"), PurchasesModel::ColAmount, wxDATAVIEW_CELL_INERT, FromDIP(110),
+    m_purchases->AppendTextColumn(_("Order"), PurchasesModel::ColOrder, wxDATAVIEW_CELL_INERT, FromDIP(125));
+    m_purchases->AppendTextColumn(_("Store"), PurchasesModel::ColStore, wxDATAVIEW_CELL_INERT, FromDIP(85));
+    m_purchases->AppendTextColumn(_("Time (Moscow)"), PurchasesModel::ColTime, wxDATAVIEW_CELL_INERT, FromDIP(145));
+    m_purchases->AppendTextColumn(_("Amount"), PurchasesModel::ColAmount, wxDATAVIEW_CELL_INERT, FromDIP(100),
                                   wxALIGN_RIGHT);
-    m_purchases->AppendTextColumn(_("First payment"), PurchasesModel::ColPrepaid, wxDATAVIEW_CELL_INERT, FromDIP(110),
+    m_purchases->AppendTextColumn(_("First payment"), PurchasesModel::ColPrepaid, wxDATAVIEW_CELL_INERT, FromDIP(120),
                                   wxALIGN_RIGHT);
-    m_purchases->AppendTextColumn(_("Order state"), PurchasesModel::ColStatus, wxDATAVIEW_CELL_INERT, FromDIP(100));
+    m_purchases->AppendTextColumn(_("Order state"), PurchasesModel::ColStatus, wxDATAVIEW_CELL_INERT, FromDIP(125));
     m_purchases->AppendTextColumn(_("Refunded"), PurchasesModel::ColRefunded, wxDATAVIEW_CELL_INERT, FromDIP(110),
                                   wxALIGN_RIGHT);
-    m_tabs->AddPage(m_purchases, _("Purchases"));
+    // TRANSLATORS: the tab with the register's purchases.
+    m_tabs->AddPage(m_purchases, _("Register purchases"));
 
     // Reconciliation.
     auto* recon = new wxPanel(m_tabs);
     auto* rs = new wxBoxSizer(wxVERTICAL);
     m_reconState = new wxStaticText(recon, wxID_ANY, _("Not reconciled yet: choose \"Reconcile with POS file…\"."));
     rs->Add(m_reconState, wxSizerFlags().Expand().Border(wxALL, gap));
-    m_totals = new wxListCtrl(recon, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
-    m_totals->AppendColumn(_("Class"), wxLIST_FORMAT_LEFT, FromDIP(230));
-    m_totals->AppendColumn(_("Rows"), wxLIST_FORMAT_RIGHT, FromDIP(80));
-    m_totals->AppendColumn(_("Platform"), wxLIST_FORMAT_RIGHT, FromDIP(140));
-    m_totals->AppendColumn(_("Your records"), wxLIST_FORMAT_RIGHT, FromDIP(140));
-    m_totals->AppendColumn(_("Difference"), wxLIST_FORMAT_RIGHT, FromDIP(130));
-    m_totals->SetMinSize(wxSize(-1, FromDIP(175)));
-    rs->Add(m_totals, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
-
+    // The filters on one line (wrapping when narrow), each a label and its control.
     auto* filters = new wxWrapSizer(wxHORIZONTAL);
-    auto label = [recon, filters, gap](const wxString& text) {
-        filters->Add(new wxStaticText(recon, wxID_ANY, text), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap / 2));
+    auto add = [filters, gap](wxWindow* label, wxWindow* control) {
+        auto* pair = new wxBoxSizer(wxHORIZONTAL);
+        pair->Add(label, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap / 2));
+        pair->Add(control, wxSizerFlags().CenterVertical());
+        filters->Add(pair, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, gap));
     };
-    label(_("&Class:"));
     m_classFilter = new wxChoice(recon, wxID_ANY);
     m_classFilter->Append(_("All rows"));
     m_classFilter->Append(_("All discrepancies"));
@@ -141,40 +129,38 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
         m_classFilter->Append(ReconClassName(static_cast<domain::ReconClass>(c)));
     }
     m_classFilter->SetSelection(1);
-    filters->Add(m_classFilter, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
-    label(_("S&tore:"));
+    add(new wxStaticText(recon, wxID_ANY, _("&Class:")), m_classFilter);
     m_storeFilter = new wxChoice(recon, wxID_ANY);
-    filters->Add(m_storeFilter, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
-    label(_("Fro&m:"));
-    m_fromDay = new wxDatePickerCtrl(recon, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
-                                     wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY);
-    filters->Add(m_fromDay, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
-    label(_("t&o:"));
-    m_toDay = new wxDatePickerCtrl(recon, wxID_ANY, wxInvalidDateTime, wxDefaultPosition, wxDefaultSize,
-                                   wxDP_DROPDOWN | wxDP_ALLOWNONE | wxDP_SHOWCENTURY);
-    filters->Add(m_toDay, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
-    label(_("Amount from:"));
-    m_minAmount = new wxTextCtrl(recon, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(90, -1)));
-    filters->Add(m_minAmount, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
-    label(_("to:"));
-    m_maxAmount = new wxTextCtrl(recon, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(90, -1)));
-    filters->Add(m_maxAmount, wxSizerFlags().CenterVertical());
-    rs->Add(filters, wxSizerFlags().Expand().Border(wxALL, gap));
+    add(new wxStaticText(recon, wxID_ANY, _("S&tore:")), m_storeFilter);
+    m_dayFilter = new wxChoice(recon, wxID_ANY);
+    add(new wxStaticText(recon, wxID_ANY, _("Da&y:")), m_dayFilter);
+    auto* amounts = new wxPanel(recon);
+    auto* amountSizer = new wxBoxSizer(wxHORIZONTAL);
+    m_minAmount = new wxTextCtrl(amounts, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(85, -1)));
+    m_minAmount->SetHint(_("from"));
+    amountSizer->Add(m_minAmount, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap / 2));
+    amountSizer->Add(new wxStaticText(amounts, wxID_ANY, wxString::FromUTF8("–")), wxSizerFlags().CenterVertical());
+    m_maxAmount = new wxTextCtrl(amounts, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(85, -1)));
+    m_maxAmount->SetHint(_("to"));
+    amountSizer->Add(m_maxAmount, wxSizerFlags().CenterVertical().Border(wxLEFT, gap / 2));
+    amounts->SetSizer(amountSizer);
+    add(new wxStaticText(recon, wxID_ANY, _("Amo&unt:")), amounts);
+    rs->Add(filters, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
 
     m_table = new wxDataViewCtrl(recon, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_MULTIPLE);
     m_results = new ReconTableModel;
     m_table->AssociateModel(m_results.get());
     struct Col { const wxString title; int column; int width; wxAlignment align; };
     const Col columns[] = {
-        {_("Class"), ReconTableModel::ColClass, 190, wxALIGN_LEFT},
-        {_("Order"), ReconTableModel::ColOrder, 140, wxALIGN_LEFT},
-        {_("Store"), ReconTableModel::ColStore, 100, wxALIGN_LEFT},
-        {_("Time (Moscow)"), ReconTableModel::ColTime, 145, wxALIGN_LEFT},
+        {_("Class"), ReconTableModel::ColClass, 175, wxALIGN_LEFT},
+        {_("Order"), ReconTableModel::ColOrder, 120, wxALIGN_LEFT},
         {_("Platform"), ReconTableModel::ColPlatform, 105, wxALIGN_RIGHT},
-        {_("Your records"), ReconTableModel::ColPartner, 105, wxALIGN_RIGHT},
+        {_("Your records"), ReconTableModel::ColPartner, 110, wxALIGN_RIGHT},
         {_("Difference"), ReconTableModel::ColDifference, 95, wxALIGN_RIGHT},
-        {_("POS line"), ReconTableModel::ColPosLine, 70, wxALIGN_RIGHT},
-        {_("Note"), ReconTableModel::ColNote, 200, wxALIGN_LEFT},
+        {_("Store"), ReconTableModel::ColStore, 85, wxALIGN_LEFT},
+        {_("Time (Moscow)"), ReconTableModel::ColTime, 140, wxALIGN_LEFT},
+        {_("POS line"), ReconTableModel::ColPosLine, 95, wxALIGN_RIGHT},
+        {_("Note"), ReconTableModel::ColNote, 220, wxALIGN_LEFT},
     };
     for (const Col& c : columns) {
         m_table->AppendTextColumn(c.title, static_cast<unsigned>(c.column), wxDATAVIEW_CELL_INERT, FromDIP(c.width),
@@ -192,7 +178,17 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     rs->Add(noteRow, wxSizerFlags().Expand().Border(wxALL, gap));
     recon->SetSizer(rs);
     m_tabs->AddPage(recon, _("Reconciliation"));
-    sizer->Add(m_tabs, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
+
+    // Totals per class (Enter or a double click shows that class's rows).
+    m_totals = new wxListCtrl(m_tabs, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
+    m_totals->AppendColumn(_("Class"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    m_totals->AppendColumn(_("Rows"), wxLIST_FORMAT_RIGHT, FromDIP(70));
+    m_totals->AppendColumn(_("Platform"), wxLIST_FORMAT_RIGHT, FromDIP(140));
+    m_totals->AppendColumn(_("Your records"), wxLIST_FORMAT_RIGHT, FromDIP(140));
+    m_totals->AppendColumn(_("Difference"), wxLIST_FORMAT_RIGHT, FromDIP(130));
+    m_tabs->AddPage(m_totals, _("Totals by class"));
+    sizer->Add(m_tabs, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
 
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_onBack(); });
@@ -203,14 +199,14 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_exportCsv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnExport(false); });
     m_classFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
     m_storeFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
-    m_fromDay->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { ApplyFilter(); });
-    m_toDay->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { ApplyFilter(); });
+    m_dayFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyFilter(); });
     m_minAmount->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { ApplyFilter(); });
     m_maxAmount->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { ApplyFilter(); });
     m_totals->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) {
         if (event.GetIndex() < static_cast<long>(domain::kReconClassCount)) {
             m_classFilter->SetSelection(static_cast<int>(event.GetIndex()) + 2);
             ApplyFilter();
+            m_tabs->SetSelection(1);
         }
     });
     m_table->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { OnSelectionChanged(); });
@@ -251,6 +247,8 @@ void RegisterView::Open(const domain::SettlementRegister& reg) {
     m_reconState->SetLabel(_("Not reconciled yet: choose \"Reconcile with POS file…\"."));
     ShowTotals();
     m_storeFilter->Clear();
+    m_dayFilter->Clear();
+    m_days.clear();
     m_tabs->SetSelection(0);
     ShowHeader();
     m_busy = true;
@@ -289,8 +287,7 @@ void RegisterView::ShowHeader() {
     wxString approvals;
     for (const auto& a : m_reg.approvals) {
         if (!approvals.empty()) approvals += "; ";
-        // TRANSLATORS: who approved a register and when, e.g. "finance, 21.11.2026 09:10".
-        approvals += wxString::Format(_("%s, %s"), FromUtf8(a.login), FormatInstant(a.approved_at));
+        approvals += FromUtf8(a.login) + ", " + FormatInstant(a.approved_at);
         if (!a.comment.empty()) approvals += wxString::Format(" («%s»)", FromUtf8(a.comment));
     }
     wxString line = approvals.empty() ? _("No approvals yet.") : _("Approved by: ") + approvals;
@@ -397,17 +394,24 @@ void RegisterView::ShowResults(const services::ReconcileReport& report) {
     for (std::size_t c = 1; c < domain::kReconClassCount; ++c) discrepancies += report.result.totals[c].rows;
     wxString state = wxString::Format(
         // TRANSLATORS: %s is the POS file's name, %lld its lines, the last %lld the discrepancies found.
-        _("%s: %lld lines read, %lld discrepancies."), FromUtf8(m_posPath.substr(m_posPath.find_last_of('/') + 1)),
+        _("%s: lines read: %lld; discrepancies: %lld."), FromUtf8(m_posPath.substr(m_posPath.find_last_of('/') + 1)),
         static_cast<long long>(report.pos.data_lines), static_cast<long long>(discrepancies));
     if (report.pos.problem_lines > 0) {
         // TRANSLATORS: %lld is how many bad lines of the POS file were left out.
-        state += " " + wxString::Format(_("%lld bad lines left out."), static_cast<long long>(report.pos.problem_lines));
+        state += " " + wxString::Format(_("Bad lines left out: %lld."), static_cast<long long>(report.pos.problem_lines));
     }
     m_reconState->SetLabel(state);
     m_storeFilter->Clear();
     m_storeFilter->Append(_("All stores"));
     for (const auto& store : m_results->Stores()) m_storeFilter->Append(FromUtf8(store));
     m_storeFilter->SetSelection(0);
+    m_days = m_results->Days();
+    m_dayFilter->Clear();
+    m_dayFilter->Append(_("All days"));
+    for (std::int64_t day : m_days) {
+        m_dayFilter->Append(FromUtf8(ReconTableModel::FormatMoscowTime(day * 86400 - 3 * 3600).substr(0, 10)));
+    }
+    m_dayFilter->SetSelection(0);
     ShowTotals();
     ApplyFilter();
     m_tabs->SetSelection(1);
@@ -439,8 +443,10 @@ void RegisterView::ApplyFilter() {
         filter.one = static_cast<domain::ReconClass>(cls - 2);
     }
     if (m_storeFilter->GetSelection() > 0) filter.store = ToUtf8(m_storeFilter->GetStringSelection());
-    filter.from_day = DayOf(m_fromDay);
-    filter.to_day = DayOf(m_toDay);
+    if (const int day = m_dayFilter->GetSelection(); day > 0) {
+        filter.from_day = m_days[static_cast<std::size_t>(day - 1)];
+        filter.to_day = filter.from_day;
+    }
     filter.min_kop = ParseRoubles(m_minAmount->GetValue());
     filter.max_kop = ParseRoubles(m_maxAmount->GetValue());
     m_results->SetFilter(filter);

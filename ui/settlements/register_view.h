@@ -18,11 +18,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 class wxButton;
 class wxChoice;
 class wxDataViewCtrl;
-class wxDatePickerCtrl;
 class wxInfoBar;
 class wxListCtrl;
 class wxNotebook;
@@ -100,8 +100,8 @@ class RegisterView : public wxPanel {
     wxStaticText* m_reconState = nullptr;
     wxChoice* m_classFilter = nullptr;
     wxChoice* m_storeFilter = nullptr;
-    wxDatePickerCtrl* m_fromDay = nullptr;
-    wxDatePickerCtrl* m_toDay = nullptr;
+    wxChoice* m_dayFilter = nullptr;
+    std::vector<std::int64_t> m_days; // the day filter's choices after "All days"
     wxTextCtrl* m_minAmount = nullptr;
     wxTextCtrl* m_maxAmount = nullptr;
     wxListCtrl* m_totals = nullptr;

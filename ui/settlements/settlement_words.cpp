@@ -75,6 +75,17 @@ wxString DescribeSettlementError(const api::ApiError& error) {
     return DescribeApiError(error);
 }
 
+wxString OrderStatusName(const std::string& status) {
+    if (status == "new") return _("New");
+    if (status == "approved") return _("Buyer approved");
+    if (status == "rejected") return _("Rejected");
+    if (status == "canceled") return _("Cancelled");
+    if (status == "wait_for_commit") return _("Awaiting confirmation");
+    if (status == "committed") return _("Confirmed");
+    if (status == "completed") return _("Paid in full");
+    return FromUtf8(status);
+}
+
 wxString PosColumnName(const std::string& role) {
     if (role == "order_id") return _("Order number");
     if (role == "store") return _("Store");

@@ -22,6 +22,8 @@ wxString InvoiceFieldName(const std::string& field);
 wxString ApprovalOutcomeWords(domain::ApprovalOutcome outcome);
 // An approval's or dispute's failure: the four-eyes refusals by their codes, else DescribeApiError.
 wxString DescribeSettlementError(const api::ApiError& error);
+// Dolyami's order state ("committed", …) in words; unknown states as they are.
+wxString OrderStatusName(const std::string& status);
 // A POS column role ("order_id", "amount", …) as the mapping step names it.
 wxString PosColumnName(const std::string& role);
 

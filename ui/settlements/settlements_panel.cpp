@@ -21,10 +21,10 @@ namespace kpd::ui {
 SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, DeskShell& shell)
     : wxPanel(parent), m_session(std::move(session)), m_shell(shell) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new PageHeader(this, _("Dolyami settlements"),
+    m_header = new PageHeader(this, _("Dolyami settlements"),
                               _("Daily registers of Dolyami instalment purchases: check each against your own "
-                                "sales export, approve or dispute it, and check the month's commission.")),
-               wxSizerFlags().Expand());
+                                "sales export, approve or dispute it, and check the month's commission."));
+    sizer->Add(m_header, wxSizerFlags().Expand());
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
 
@@ -58,14 +58,16 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
 
     m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_ROW_LINES | wxDV_SINGLE);
-    m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
-    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(130));
-    m_list->AppendTextColumn(_("Purchases"), wxDATAVIEW_CELL_INERT, FromDIP(80), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(120), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(120), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
-    m_list->AppendTextColumn(_("Four eyes"), wxDATAVIEW_CELL_INERT, FromDIP(80));
+    m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(125));
+    // TRANSLATORS: a column header: how many purchases a register holds.
+    m_list->AppendTextColumn(_("Count"), wxDATAVIEW_CELL_INERT, FromDIP(65), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(110));
+    // TRANSLATORS: a short column header: whether the register needs a second approval (four-eyes rule).
+    m_list->AppendTextColumn(_("Four eyes"), wxDATAVIEW_CELL_INERT, FromDIP(75));
     m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(320));
     listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
     listPage->SetSizer(listSizer);
@@ -141,7 +143,7 @@ void SettlementsPanel::Sync() {
                                          "continues from there."));
                 } else {
                     // TRANSLATORS: %lld is the number of registers, the second %lld the purchases loaded now.
-                    m_shell.ShowStatus(wxString::Format(_("Synced: %lld registers, %lld purchases loaded now."),
+                    m_shell.ShowStatus(wxString::Format(_("Synced. Registers: %lld; purchases loaded now: %lld."),
                                                         static_cast<long long>(answer.value->registers_listed),
                                                         static_cast<long long>(answer.value->transactions_loaded)));
                 }
@@ -206,7 +208,7 @@ void SettlementsPanel::Fill(const std::vector<domain::SettlementRegister>& regis
         m_summary->SetLabel(_("The workspace holds no registers yet. Sync with the platform to load them."));
     } else {
         // TRANSLATORS: %zu is the number of registers, %lld how many of them wait for review.
-        m_summary->SetLabel(wxString::Format(_("%zu registers in the workspace, %lld pending review."),
+        m_summary->SetLabel(wxString::Format(_("Registers in the workspace: %zu; pending review: %lld."),
                                              m_registers.size(), static_cast<long long>(pending)));
     }
     Layout();
@@ -231,7 +233,9 @@ void SettlementsPanel::OpenRegister(std::int64_t id) {
     for (const auto& reg : m_registers) {
         if (reg.id != id) continue;
         m_register->Open(reg);
+        m_header->Hide();
         m_book->ChangeSelection(1);
+        Layout();
         m_register->SetFocus();
         return;
     }
@@ -244,11 +248,15 @@ void SettlementsPanel::OpenCommission() {
         if (months.empty() || months.back() != month) months.push_back(month);
     }
     m_commission->Open(months);
+    m_header->Hide();
     m_book->ChangeSelection(2);
+    Layout();
 }
 
 void SettlementsPanel::ShowList() {
+    m_header->Show();
     m_book->ChangeSelection(0);
+    Layout();
     m_list->SetFocus();
 }
 

@@ -57,6 +57,7 @@ class SettlementsPanel : public wxPanel, public AreaPage {
 
     std::shared_ptr<DeskSession> m_session;
     DeskShell& m_shell;
+    wxWindow* m_header = nullptr; // hidden while a register or the invoice is shown
     wxInfoBar* m_banner = nullptr;
     wxSimplebook* m_book = nullptr;
     wxDataViewListCtrl* m_list = nullptr;
