@@ -180,6 +180,7 @@ void CommissionView::Check() {
                 m_edges->SetItem(item, 2, Money(e.amount_kop));
                 m_edges->SetItem(item, 3, e.inside ? _("yes") : _("no, the neighbouring month"));
             }
+            m_edgeTitle->Wrap(GetClientSize().x > FromDIP(100) ? GetClientSize().x - FromDIP(40) : FromDIP(800));
             m_edges->Show(!check.edge_purchases.empty());
             m_checked = true;
             Layout();

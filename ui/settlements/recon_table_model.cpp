@@ -202,9 +202,8 @@ void ReconTableModel::GetValueByRow(wxVariant& value, unsigned row, unsigned col
     case ColPlatform: if (r.platform != services::kNoRow) text = Money(PlatformKop(r)); break;
     case ColPartner: if (r.partner != services::kNoRow) text = Money(PartnerKop(r)); break;
     case ColDifference:
-        if (r.platform != services::kNoRow && r.partner != services::kNoRow && PartnerKop(r) != PlatformKop(r)) {
-            text = Money(PartnerKop(r) - PlatformKop(r));
-        }
+        // Your records minus the platform's, as in the totals (a one-sided row differs by its whole amount).
+        if (PartnerKop(r) != PlatformKop(r)) text = Money(PartnerKop(r) - PlatformKop(r));
         break;
     case ColPosLine:
         if (r.partner != services::kNoRow) text << m_report->pos.table.SourceLine(r.partner);

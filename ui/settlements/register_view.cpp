@@ -101,7 +101,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_purchases->AppendTextColumn(_("Time (Moscow)"), PurchasesModel::ColTime, wxDATAVIEW_CELL_INERT, FromDIP(145));
     m_purchases->AppendTextColumn(_("Amount"), PurchasesModel::ColAmount, wxDATAVIEW_CELL_INERT, FromDIP(100),
                                   wxALIGN_RIGHT);
-    m_purchases->AppendTextColumn(_("First payment"), PurchasesModel::ColPrepaid, wxDATAVIEW_CELL_INERT, FromDIP(120),
+    m_purchases->AppendTextColumn(_("First payment"), PurchasesModel::ColPrepaid, wxDATAVIEW_CELL_INERT, FromDIP(135),
                                   wxALIGN_RIGHT);
     m_purchases->AppendTextColumn(_("Order state"), PurchasesModel::ColStatus, wxDATAVIEW_CELL_INERT, FromDIP(125));
     m_purchases->AppendTextColumn(_("Refunded"), PurchasesModel::ColRefunded, wxDATAVIEW_CELL_INERT, FromDIP(110),
@@ -360,8 +360,7 @@ void RegisterView::RunReconcile(const services::PosLayout& layout, bool skipBadL
                     m_shell.ShowStatus(_("Reconciliation stopped."));
                     return;
                 }
-                m_results->SetReport(answer.value->report, std::move(answer.value->notes));
-                ShowResults(*answer.value->report);
+                ShowReport(answer.value->report, std::move(answer.value->notes));
                 return;
             }
             const bool badLines = !answer.problems.empty() && answer.problems.front().code == "bad_line";
@@ -386,6 +385,12 @@ void RegisterView::RunReconcile(const services::PosLayout& layout, bool skipBadL
             }
         })
         .CatchAll([this](const wxString& why) { Fail(why); });
+}
+
+void RegisterView::ShowReport(std::shared_ptr<const services::ReconcileReport> report,
+                              std::map<std::string, std::string> notes) {
+    m_results->SetReport(report, std::move(notes));
+    ShowResults(*report);
 }
 
 void RegisterView::ShowResults(const services::ReconcileReport& report) {

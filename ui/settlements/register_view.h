@@ -48,6 +48,8 @@ class RegisterView : public wxPanel {
     // Sniffs `path`, shows the mapping step, reconciles.
     void ReconcileFile(const std::string& path);
     void Export(const std::string& path, bool xlsx);
+    // Shows a finished reconciliation (what RunReconcile does with the service's answer).
+    void ShowReport(std::shared_ptr<const services::ReconcileReport> report, std::map<std::string, std::string> notes);
 
     // For the GUI test.
     bool IsBusy() const { return m_busy; }

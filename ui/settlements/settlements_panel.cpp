@@ -59,17 +59,19 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
     m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_ROW_LINES | wxDV_SINGLE);
     m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
-    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(125));
+    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(120));
     // TRANSLATORS: a column header: how many purchases a register holds.
-    m_list->AppendTextColumn(_("Count"), wxDATAVIEW_CELL_INERT, FromDIP(65), wxALIGN_RIGHT);
+    m_list->AppendTextColumn(_("Count"), wxDATAVIEW_CELL_INERT, FromDIP(82), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(110));
-    // TRANSLATORS: a short column header: whether the register needs a second approval (four-eyes rule).
-    m_list->AppendTextColumn(_("Four eyes"), wxDATAVIEW_CELL_INERT, FromDIP(75));
-    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(320));
-    listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
+    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    // Approvals given of those needed: "1 of 2" marks a register under the four-eyes rule.
+    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(110));
+    listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    // Who approved the selected register and when, in full.
+    m_details = new wxStaticText(listPage, wxID_ANY, wxString());
+    listSizer->Add(m_details, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
     listPage->SetSizer(listSizer);
     m_book->AddPage(listPage, wxString());
 
@@ -86,7 +88,10 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
     m_invoice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenCommission(); });
     m_sync->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Sync(); });
     m_cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CancelSync(); });
-    m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { UpdateButtons(); });
+    m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        ShowDetails();
+        UpdateButtons();
+    });
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (auto reg = Selected()) OpenRegister(reg->id);
     });
@@ -184,11 +189,6 @@ void SettlementsPanel::Fill(const std::vector<domain::SettlementRegister>& regis
     std::int64_t pending = 0;
     for (const auto& reg : m_registers) {
         if (reg.status == domain::RegisterStatus::PendingReview) ++pending;
-        wxString approvals;
-        for (const auto& a : reg.approvals) {
-            if (!approvals.empty()) approvals += "; ";
-            approvals += FromUtf8(a.login) + " " + FormatInstant(a.approved_at);
-        }
         wxVector<wxVariant> row;
         row.push_back(DateWords(reg.business_date));
         row.push_back(RegisterStatusName(reg.status));
@@ -197,13 +197,14 @@ void SettlementsPanel::Fill(const std::vector<domain::SettlementRegister>& regis
         row.push_back(Money(reg.refunds_kop));
         row.push_back(Money(reg.payout_kop));
         row.push_back(DateWords(reg.payout_date));
-        row.push_back(reg.needs_second_approval ? _("needed") : wxString());
-        row.push_back(approvals);
+        // TRANSLATORS: approvals given of those a register needs, e.g. "1 of 2" (four eyes) or "0 of 1".
+        row.push_back(wxString::Format(_("%zu of %d"), reg.approvals.size(), reg.needs_second_approval ? 2 : 1));
         m_list->AppendItem(row);
     }
     for (size_t i = 0; previous && i < m_registers.size(); ++i) {
         if (m_registers[i].id == previous->id) m_list->SelectRow(static_cast<unsigned>(i));
     }
+    ShowDetails();
     if (m_registers.empty()) {
         m_summary->SetLabel(_("The workspace holds no registers yet. Sync with the platform to load them."));
     } else {
@@ -211,6 +212,38 @@ void SettlementsPanel::Fill(const std::vector<domain::SettlementRegister>& regis
         m_summary->SetLabel(wxString::Format(_("Registers in the workspace: %zu; pending review: %lld."),
                                              m_registers.size(), static_cast<long long>(pending)));
     }
+    Layout();
+}
+
+void SettlementsPanel::SelectRegister(std::int64_t id) {
+    for (size_t i = 0; m_list && i < m_registers.size(); ++i) {
+        if (m_registers[i].id != id) continue;
+        m_list->SelectRow(static_cast<unsigned>(i));
+        m_list->EnsureVisible(m_list->RowToItem(static_cast<int>(i)));
+        ShowDetails();
+        UpdateButtons();
+    }
+}
+
+void SettlementsPanel::ShowDetails() {
+    const auto reg = Selected();
+    wxString text;
+    if (reg) {
+        // TRANSLATORS: %s is the register's business date.
+        text = wxString::Format(_("Register of %s: "), DateWords(reg->business_date));
+        if (reg->approvals.empty()) text += _("no approvals yet.");
+        for (std::size_t i = 0; i < reg->approvals.size(); ++i) {
+            const auto& a = reg->approvals[i];
+            text += (i == 0 ? _("approved by ") : wxString("; ")) + FromUtf8(a.login) + ", " + FormatInstant(a.approved_at);
+            if (!a.comment.empty()) text += wxString::FromUTF8(" «") + FromUtf8(a.comment) + wxString::FromUTF8("»");
+        }
+        if (reg->needs_second_approval) {
+            text += " " + _("The payout is above the four-eyes threshold: two approvals are needed, the second by a "
+                            "finance manager.");
+        }
+    }
+    m_details->SetLabel(text);
+    m_details->Wrap(m_list->GetClientSize().x > 0 ? m_list->GetClientSize().x : FromDIP(800));
     Layout();
 }
 

@@ -39,6 +39,7 @@ class SettlementsPanel : public wxPanel, public AreaPage {
     void Sync();
     void CancelSync();
 
+    void SelectRegister(std::int64_t id);
     void OpenRegister(std::int64_t id);
     void OpenCommission();
     void ShowList();
@@ -54,6 +55,7 @@ class SettlementsPanel : public wxPanel, public AreaPage {
     void Fill(const std::vector<domain::SettlementRegister>& registers);
     std::optional<domain::SettlementRegister> Selected() const;
     void UpdateButtons();
+    void ShowDetails();
 
     std::shared_ptr<DeskSession> m_session;
     DeskShell& m_shell;
@@ -62,6 +64,7 @@ class SettlementsPanel : public wxPanel, public AreaPage {
     wxSimplebook* m_book = nullptr;
     wxDataViewListCtrl* m_list = nullptr;
     wxStaticText* m_summary = nullptr;
+    wxStaticText* m_details = nullptr;
     wxButton* m_sync = nullptr;
     wxButton* m_cancel = nullptr;
     wxButton* m_open = nullptr;
