@@ -23,6 +23,7 @@
 #include "ui/settlements/approve_dialog.h"
 #include "ui/settlements/bad_lines_dialog.h"
 #include "ui/settlements/commission_view.h"
+#include "ui/settlements/dispute_dialog.h"
 #include "ui/settlements/pos_mapping_dialog.h"
 #include "ui/settlements/recon_table_model.h"
 #include "ui/settlements/register_view.h"
@@ -228,9 +229,12 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                          },
                          90s, 800ms});
         steps.push_back({"select a register approved twice: the line under the list says who and when",
-                         [panel, &listed] {
-                             for (const auto& r : listed.Value().items) {
-                                 if (r.approvals.size() == 2) panel()->SelectRegister(r.id);
+                         [panel] {
+                             for (const auto& r : panel()->Registers()) {
+                                 if (r.approvals.size() == 2) {
+                                     panel()->SelectRegister(r.id); // the newest such
+                                     break;
+                                 }
                              }
                          },
                          nullptr, 5s, 800ms});
@@ -297,6 +301,13 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
         steps.push_back({"screenshot of the filtered mismatch", [shot] { shot("settlements-06-mismatch"); }, nullptr});
         steps.push_back({"export the report as XLSX", [view, xlsx] { view()->Export(xlsx, true); },
                          [view, xlsx] { return !view()->IsBusy() && std::filesystem::exists(xlsx); }, 20s, 300ms});
+        steps.push_back({"dispute: the selected row's order is named",
+                         [view] { view()->CallAfter([view] { Press(view()->DisputeButton()); }); },
+                         [] { return OpenDialog<kpd::ui::DisputeDialog>() != nullptr; }, 10s, 800ms});
+        steps.push_back({"screenshot of the dispute", [shot] { shot("settlements-07a-dispute"); }, nullptr});
+        steps.push_back({"the dispute is not sent",
+                         [] { OpenDialog<kpd::ui::DisputeDialog>()->EndModal(wxID_CANCEL); },
+                         [] { return OpenDialog<kpd::ui::DisputeDialog>() == nullptr; }, 10s, 300ms});
         steps.push_back({"approve: the confirmation shows the totals",
                          // After this tick: the dialog's modal loop must not run inside the driver's timer.
                          [view] { view()->CallAfter([view] { Press(view()->ApproveButton()); }); },
@@ -384,7 +395,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == 11u);
+    BOOST_TEST(shotFiles.size() == 12u);
     // The table holds an index, not a row object: a million rows cost a moment, not a freeze (Debug build).
     BOOST_TEST_MESSAGE("a million rows: shown in " << showSeconds << " s, sorted in " << sortSeconds
                                                    << " s (with painting), filtered in " << filterSeconds << " s");

@@ -65,6 +65,7 @@ class RegisterView : public wxPanel {
     wxTextCtrl* NoteField() const { return m_note; }
     wxButton* SaveNoteButton() const { return m_saveNote; }
     wxButton* ApproveButton() const { return m_approve; }
+    wxButton* DisputeButton() const { return m_dispute; }
 
   private:
     void ShowHeader();

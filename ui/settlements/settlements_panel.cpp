@@ -59,15 +59,15 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
     m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_ROW_LINES | wxDV_SINGLE);
     m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
-    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(115));
     // TRANSLATORS: a column header: how many purchases a register holds.
     m_list->AppendTextColumn(_("Count"), wxDATAVIEW_CELL_INERT, FromDIP(82), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_RIGHT);
     m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(112));
     // Approvals given of those needed: "1 of 2" marks a register under the four-eyes rule.
-    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(110));
+    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(105));
     listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
     // Who approved the selected register and when, in full.
     m_details = new wxStaticText(listPage, wxID_ANY, wxString());
@@ -237,6 +237,7 @@ void SettlementsPanel::ShowDetails() {
             text += (i == 0 ? _("approved by ") : wxString("; ")) + FromUtf8(a.login) + ", " + FormatInstant(a.approved_at);
             if (!a.comment.empty()) text += wxString::FromUTF8(" «") + FromUtf8(a.comment) + wxString::FromUTF8("»");
         }
+        if (!reg->approvals.empty()) text += ".";
         if (reg->needs_second_approval) {
             text += " " + _("The payout is above the four-eyes threshold: two approvals are needed, the second by a "
                             "finance manager.");
@@ -267,6 +268,7 @@ void SettlementsPanel::OpenRegister(std::int64_t id) {
         if (reg.id != id) continue;
         m_register->Open(reg);
         m_header->Hide();
+        m_shell.ShowStatus(wxString()); // the last view's message does not belong to this one
         m_book->ChangeSelection(1);
         Layout();
         m_register->SetFocus();
@@ -282,12 +284,14 @@ void SettlementsPanel::OpenCommission() {
     }
     m_commission->Open(months);
     m_header->Hide();
+    m_shell.ShowStatus(wxString()); // the last view's message does not belong to this one
     m_book->ChangeSelection(2);
     Layout();
 }
 
 void SettlementsPanel::ShowList() {
     m_header->Show();
+    m_shell.ShowStatus(wxString()); // the last view's message does not belong to this one
     m_book->ChangeSelection(0);
     Layout();
     m_list->SetFocus();
