@@ -1,6 +1,7 @@
 #include "contract/settlement_ndjson.h"
 
 #include "domain/dolyami.h"
+#include "domain/timestamp.h"
 
 #include <charconv>
 
@@ -8,19 +9,6 @@ namespace kpd::contract {
 
 namespace {
 constexpr std::int64_t kMoscow = 3 * 3600;
-
-// Days since 1970-01-01 → civil date (the proleptic Gregorian calendar, by eras of 400 years).
-void CivilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
-}
 
 void Two(std::string& out, unsigned v) {
     out += static_cast<char>('0' + v / 10);
@@ -30,14 +18,12 @@ void Two(std::string& out, unsigned v) {
 void Date(std::string& out, std::int64_t moscowSeconds) {
     std::int64_t days = moscowSeconds / 86400;
     if (moscowSeconds < 0 && moscowSeconds % 86400 != 0) --days;
-    int y;
-    unsigned m, d;
-    CivilFromDays(days, y, m, d);
-    out += std::to_string(y);
+    const auto date = domain::CivilFromDays(days);
+    out += std::to_string(date.year);
     out += '-';
-    Two(out, m);
+    Two(out, date.month);
     out += '-';
-    Two(out, d);
+    Two(out, date.day);
 }
 
 void Number(std::string& out, std::int64_t v) {
@@ -116,13 +102,7 @@ bool ReadMoscowTime(std::string_view line, std::size_t& pos, std::int64_t& unix)
         mi < 0 || mi > 59 || s < 0 || s > 59) {
         return false;
     }
-    // Days from civil (the inverse of CivilFromDays).
-    const int yy = y - (mo <= 2 ? 1 : 0);
-    const int era = yy / 400;
-    const unsigned yoe = static_cast<unsigned>(yy - era * 400);
-    const unsigned doy = (153 * static_cast<unsigned>(mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + static_cast<unsigned>(d) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+    const std::int64_t days = domain::DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
     unix = days * 86400 + h * 3600 + mi * 60 + s - kMoscow;
     pos += 27;
     return true;

@@ -1,5 +1,7 @@
 #include "domain/sale_fields.h"
 
+#include "domain/timestamp.h"
+
 #include <limits>
 
 namespace kpd::domain {
@@ -19,16 +21,6 @@ std::size_t GroupSeparatorAt(std::string_view s, std::size_t i, char thousands) 
     if (s.compare(i, 2, "\xC2\xA0") == 0) return 2;
     if (s.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
     return 0;
-}
-
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar.
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

@@ -100,4 +100,28 @@ std::string FormatRfc3339(Instant instant, std::chrono::minutes offset) {
     return buf;
 }
 
+// Both by eras of 400 years (146,097 days), so no loop over years or months.
+CivilDate CivilFromDays(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    CivilDate date;
+    date.day = doy - (153 * mp + 2) / 5 + 1;
+    date.month = mp < 10 ? mp + 3 : mp - 9;
+    date.year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (date.month <= 2 ? 1 : 0));
+    return date;
+}
+
+std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
+    const std::int64_t y = year - (month <= 2 ? 1 : 0);
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
 } // namespace kpd::domain

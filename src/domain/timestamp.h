@@ -2,6 +2,7 @@
 // Instants on the wire are RFC 3339 with an offset; business dates are Moscow
 // time (UTC+3, no daylight saving since 2014).
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,16 @@ inline constexpr std::chrono::minutes kMoscowOffset{180};
 // Parses "2026-12-25T10:00:00+03:00", "…Z", with optional fractional seconds
 // (dropped). Returns nullopt for anything else, including 30 February.
 std::optional<Instant> ParseRfc3339(std::string_view text);
+
+// Calendar arithmetic for hot loops (millions of rows) where <chrono>'s
+// conversions cost too much: days since 1970-01-01 ↔ proleptic Gregorian date.
+struct CivilDate {
+    int year = 1970;
+    unsigned month = 1; // 1–12
+    unsigned day = 1;   // 1–31
+};
+CivilDate CivilFromDays(std::int64_t days);
+std::int64_t DaysFromCivil(int year, unsigned month, unsigned day);
 
 // Formats in the given offset: "2026-12-25T10:00:00+03:00" ("Z" for zero).
 std::string FormatRfc3339(Instant instant, std::chrono::minutes offset = kMoscowOffset);

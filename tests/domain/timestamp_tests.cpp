@@ -34,3 +34,22 @@ BOOST_AUTO_TEST_CASE(impossible_or_malformed_instants_are_rejected) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(civil_dates)
+
+BOOST_AUTO_TEST_CASE(days_and_dates_convert_both_ways_across_eras_and_leap_days) {
+    using kpd::domain::CivilFromDays;
+    using kpd::domain::DaysFromCivil;
+    BOOST_TEST(DaysFromCivil(1970, 1, 1) == 0);
+    BOOST_TEST(DaysFromCivil(2026, 11, 29) == 20'786);
+    BOOST_TEST(DaysFromCivil(2000, 3, 1) - DaysFromCivil(2000, 2, 28) == 2); // 2000 is a leap year
+    BOOST_TEST(DaysFromCivil(1900, 3, 1) - DaysFromCivil(1900, 2, 28) == 1); // 1900 is not
+    for (std::int64_t d = -800'000; d <= 800'000; d += 997) {
+        const auto c = CivilFromDays(d);
+        BOOST_TEST(DaysFromCivil(c.year, c.month, c.day) == d);
+    }
+    const auto c = CivilFromDays(DaysFromCivil(2024, 2, 29));
+    BOOST_TEST((c.year == 2024 && c.month == 2u && c.day == 29u));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

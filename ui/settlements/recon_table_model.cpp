@@ -1,5 +1,6 @@
 #include "ui/settlements/recon_table_model.h"
 
+#include "domain/timestamp.h"
 #include "ui/app/words.h"
 #include "ui/settlements/settlement_words.h"
 
@@ -12,19 +13,6 @@ namespace {
 
 constexpr std::int64_t kMoscowOffset = 3 * 3600;
 
-// Days since 1970-01-01 → year, month, day (Howard Hinnant's civil_from_days).
-void CivilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
-}
-
 std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 } // namespace
@@ -35,11 +23,9 @@ std::string ReconTableModel::FormatMoscowTime(std::int64_t unixSeconds) {
     const std::int64_t local = unixSeconds + kMoscowOffset;
     const std::int64_t day = FloorDiv(local, 86400);
     const std::int64_t secs = local - day * 86400;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    CivilFromDays(day, y, m, d);
+    const auto date = domain::CivilFromDays(day);
     char text[32];
-    std::snprintf(text, sizeof text, "%02u.%02u.%04d %02d:%02d:%02d", d, m, y, static_cast<int>(secs / 3600),
+    std::snprintf(text, sizeof text, "%02u.%02u.%04d %02d:%02d:%02d", date.day, date.month, date.year, static_cast<int>(secs / 3600),
                   static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
     return text;
 }
