@@ -44,7 +44,7 @@ CommissionView::CommissionView(wxWindow* parent, std::shared_ptr<DeskSession> se
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    auto* back = new wxButton(this, wxID_BACKWARD, _("← &Registers"));
+    auto* back = new wxButton(this, wxID_BACKWARD, _("← Re&gisters"));
     top->Add(back, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
     auto* title = new wxStaticText(this, wxID_ANY, _("Commission invoice"));
     title->SetFont(title->GetFont().Bold().Larger());

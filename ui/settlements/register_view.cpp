@@ -17,6 +17,7 @@
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/filedlg.h>
@@ -28,6 +29,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 namespace kpd::ui {
 namespace {
@@ -66,7 +69,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     sizer->Add(m_banner, wxSizerFlags().Expand());
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    auto* back = new wxButton(this, wxID_BACKWARD, _("← &Registers"));
+    auto* back = new wxButton(this, wxID_BACKWARD, _("← Re&gisters"));
     top->Add(back, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     m_title = new wxStaticText(this, wxID_ANY, wxString());
     m_title->SetFont(m_title->GetFont().Bold().Larger());
@@ -84,7 +87,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_approve = new wxButton(this, wxID_ANY, _("&Approve…"));
     m_dispute = new wxButton(this, wxID_ANY, _("&Dispute…"));
     m_exportXlsx = new wxButton(this, wxID_ANY, _("Export &XLSX…"));
-    m_exportCsv = new wxButton(this, wxID_ANY, _("Export &CSV…"));
+    m_exportCsv = new wxButton(this, wxID_ANY, _("Export C&SV…"));
     for (wxButton* b : {m_reconcile, m_approve, m_dispute}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
     buttons->AddStretchSpacer();
     buttons->Add(m_exportXlsx, wxSizerFlags().Border(wxRIGHT, gap));
@@ -145,6 +148,11 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     amountSizer->Add(m_maxAmount, wxSizerFlags().CenterVertical().Border(wxLEFT, gap / 2));
     amounts->SetSizer(amountSizer);
     add(new wxStaticText(recon, wxID_ANY, _("Amo&unt:")), amounts);
+    // Sorting from the keyboard too (a click on a column header does the same).
+    m_sortBy = new wxChoice(recon, wxID_ANY);
+    add(new wxStaticText(recon, wxID_ANY, _("S&ort by:")), m_sortBy);
+    m_descending = new wxCheckBox(recon, wxID_ANY, _("Desc&ending"));
+    filters->Add(m_descending, wxSizerFlags().CenterVertical().Border(wxRIGHT | wxBOTTOM, gap));
     rs->Add(filters, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
 
     m_table = new wxDataViewCtrl(recon, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_MULTIPLE);
@@ -153,19 +161,23 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     struct Col { const wxString title; int column; int width; wxAlignment align; };
     const Col columns[] = {
         {_("Class"), ReconTableModel::ColClass, 175, wxALIGN_LEFT},
-        {_("Order"), ReconTableModel::ColOrder, 120, wxALIGN_LEFT},
+        {_("Order"), ReconTableModel::ColOrder, 110, wxALIGN_LEFT},
         {_("Platform"), ReconTableModel::ColPlatform, 105, wxALIGN_RIGHT},
         {_("Your records"), ReconTableModel::ColPartner, 110, wxALIGN_RIGHT},
-        {_("Difference"), ReconTableModel::ColDifference, 95, wxALIGN_RIGHT},
+        {_("Difference"), ReconTableModel::ColDifference, 115, wxALIGN_RIGHT},
         {_("Store"), ReconTableModel::ColStore, 85, wxALIGN_LEFT},
         {_("Time (Moscow)"), ReconTableModel::ColTime, 140, wxALIGN_LEFT},
         {_("POS line"), ReconTableModel::ColPosLine, 95, wxALIGN_RIGHT},
         {_("Note"), ReconTableModel::ColNote, 220, wxALIGN_LEFT},
     };
+    m_sortBy->Append(_("As reconciled"));
     for (const Col& c : columns) {
         m_table->AppendTextColumn(c.title, static_cast<unsigned>(c.column), wxDATAVIEW_CELL_INERT, FromDIP(c.width),
                                   c.align, wxDATAVIEW_COL_RESIZABLE);
+        m_sortBy->Append(c.title);
+        m_sortColumns.push_back(c.column);
     }
+    m_sortBy->SetSelection(0);
     rs->Add(m_table, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
 
     auto* noteRow = new wxBoxSizer(wxHORIZONTAL);
@@ -173,7 +185,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     noteRow->Add(m_noteLabel, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     m_note = new wxTextCtrl(recon, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
     noteRow->Add(m_note, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, gap));
-    m_saveNote = new wxButton(recon, wxID_ANY, _("Save &note"));
+    m_saveNote = new wxButton(recon, wxID_ANY, _("Sa&ve note"));
     noteRow->Add(m_saveNote, wxSizerFlags().CenterVertical());
     rs->Add(noteRow, wxSizerFlags().Expand().Border(wxALL, gap));
     recon->SetSizer(rs);
@@ -212,19 +224,16 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_table->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { OnSelectionChanged(); });
     m_table->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, [this](wxDataViewEvent& event) {
         const wxDataViewColumn* column = event.GetDataViewColumn();
-        if (!column || !m_results->Report()) return;
+        if (!column) return;
         const int model = static_cast<int>(column->GetModelColumn());
-        const bool ascending = m_results->SortColumn() == model ? !m_results->SortAscending() : true;
-        m_results->SortBy(model, ascending);
-        for (unsigned i = 0; i < m_table->GetColumnCount(); ++i) {
-            wxDataViewColumn* c = m_table->GetColumn(i);
-            wxString title = c->GetTitle();
-            if (title.EndsWith(wxString::FromUTF8(" ▲")) || title.EndsWith(wxString::FromUTF8(" ▼"))) {
-                title.RemoveLast(2);
-            }
-            if (static_cast<int>(c->GetModelColumn()) == model) title += wxString::FromUTF8(ascending ? " ▲" : " ▼");
-            c->SetTitle(title);
-        }
+        SortTable(model, m_results->SortColumn() == model ? !m_results->SortAscending() : true);
+    });
+    m_sortBy->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int chosen = m_sortBy->GetSelection();
+        if (chosen > 0) SortTable(m_sortColumns[static_cast<std::size_t>(chosen - 1)], !m_descending->GetValue());
+    });
+    m_descending->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        if (m_results->SortColumn() >= 0) SortTable(m_results->SortColumn(), !m_descending->GetValue());
     });
     m_saveNote->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnSaveNote(); });
     m_note->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { OnSaveNote(); });
@@ -387,9 +396,30 @@ void RegisterView::RunReconcile(const services::PosLayout& layout, bool skipBadL
         .CatchAll([this](const wxString& why) { Fail(why); });
 }
 
+void RegisterView::SortTable(int modelColumn, bool ascending) {
+    if (m_results->Report()) m_results->SortBy(modelColumn, ascending);
+    ShowSortState();
+}
+
+void RegisterView::ShowSortState() {
+    const int sorted = m_results->SortColumn();
+    const bool ascending = m_results->SortAscending();
+    for (unsigned i = 0; i < m_table->GetColumnCount(); ++i) {
+        wxDataViewColumn* c = m_table->GetColumn(i);
+        wxString title = c->GetTitle();
+        if (title.EndsWith(wxString::FromUTF8(" ▲")) || title.EndsWith(wxString::FromUTF8(" ▼"))) title.RemoveLast(2);
+        if (static_cast<int>(c->GetModelColumn()) == sorted) title += wxString::FromUTF8(ascending ? " ▲" : " ▼");
+        c->SetTitle(title);
+    }
+    const auto at = std::find(m_sortColumns.begin(), m_sortColumns.end(), sorted);
+    m_sortBy->SetSelection(at == m_sortColumns.end() ? 0 : static_cast<int>(at - m_sortColumns.begin()) + 1);
+    m_descending->SetValue(sorted >= 0 && !ascending);
+}
+
 void RegisterView::ShowReport(std::shared_ptr<const services::ReconcileReport> report,
                               std::map<std::string, std::string> notes) {
     m_results->SetReport(report, std::move(notes));
+    ShowSortState(); // a new report is shown as reconciled
     ShowResults(*report);
 }
 

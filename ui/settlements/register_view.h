@@ -21,6 +21,7 @@
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxDataViewCtrl;
 class wxInfoBar;
@@ -72,6 +73,8 @@ class RegisterView : public wxPanel {
     void RunReconcile(const services::PosLayout& layout, bool skipBadLines);
     void ShowResults(const services::ReconcileReport& report);
     void ShowTotals();
+    void SortTable(int modelColumn, bool ascending);
+    void ShowSortState(); // header arrows and the sort controls as the model sorts
     void OnSelectionChanged();
     void OnSaveNote();
     void OnApprove();
@@ -107,6 +110,9 @@ class RegisterView : public wxPanel {
     std::vector<std::int64_t> m_days; // the day filter's choices after "All days"
     wxTextCtrl* m_minAmount = nullptr;
     wxTextCtrl* m_maxAmount = nullptr;
+    wxChoice* m_sortBy = nullptr;
+    wxCheckBox* m_descending = nullptr;
+    std::vector<int> m_sortColumns; // model columns in the order m_sortBy lists them
     wxListCtrl* m_totals = nullptr;
     wxDataViewCtrl* m_table = nullptr;
     wxObjectDataPtr<ReconTableModel> m_results;
