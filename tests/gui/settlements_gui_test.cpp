@@ -325,6 +325,45 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                          },
                          20s, 800ms});
         steps.push_back({"screenshot of the approved register", [shot] { shot("settlements-08-approved"); }, nullptr});
+        // Above the four-eyes threshold the finance user's approval is the first of two, and the dialog says so.
+        steps.push_back({"open a register above the four-eyes threshold",
+                         [panel] {
+                             panel()->ShowList();
+                             for (const auto& r : panel()->Registers()) {
+                                 if (r.status == kpd::domain::RegisterStatus::PendingReview && r.needs_second_approval &&
+                                     r.approvals.empty()) {
+                                     panel()->OpenRegister(r.id);
+                                     break;
+                                 }
+                             }
+                         },
+                         [view] {
+                             return view()->IsShown() && !view()->IsBusy() && view()->Current().needs_second_approval &&
+                                    view()->PurchaseCount() > 0;
+                         },
+                         20s, 500ms});
+        steps.push_back({"approve: the confirmation says it is the first of two",
+                         [view] { view()->CallAfter([view] { Press(view()->ApproveButton()); }); },
+                         [] { return OpenDialog<kpd::ui::ApproveDialog>() != nullptr; }, 10s, 800ms});
+        steps.push_back({"screenshot of the first of two approvals",
+                         [shot, &checks] {
+                             shot("settlements-08a-first-of-two");
+                             auto* ok = OpenDialog<kpd::ui::ApproveDialog>()->FindWindow(wxID_OK);
+                             checks.push_back({"the button says first approval",
+                                               ok && ok->GetLabel() == wxGetTranslation("Give the &first approval")});
+                         },
+                         nullptr});
+        steps.push_back({"give the first approval: the register still waits for a finance manager",
+                         [] {
+                             auto* dialog = OpenDialog<kpd::ui::ApproveDialog>();
+                             dialog->SetComment(wxString::FromUTF8("Сверено, первая подпись"));
+                             dialog->EndModal(wxID_OK);
+                         },
+                         [view] {
+                             return !view()->IsBusy() && view()->Current().approvals.size() == 1u &&
+                                    view()->Current().status == kpd::domain::RegisterStatus::PendingReview;
+                         },
+                         20s, 500ms});
         steps.push_back({"a million rows: shown",
                          [view, million, &timer, &showSeconds] {
                              view()->ClassFilter()->SetSelection(0); // all rows
@@ -395,7 +434,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == 12u);
+    BOOST_TEST(shotFiles.size() == 13u);
     // The table holds an index, not a row object: a million rows cost a moment, not a freeze (Debug build).
     BOOST_TEST_MESSAGE("a million rows: shown in " << showSeconds << " s, sorted in " << sortSeconds
                                                    << " s (with painting), filtered in " << filterSeconds << " s");
