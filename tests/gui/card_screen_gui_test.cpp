@@ -264,8 +264,9 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                              checks.push_back({"Export PNG writes the file",
                                                panel()->Preview()->ExportPng(png, error, &parts)});
                              wxImage image(wxString::FromUTF8(png), wxBITMAP_TYPE_PNG);
-                             checks.push_back({"the PNG reads back at 100 %", image.IsOk() &&
-                                                   image.GetWidth() == kpd::render::kPhoneWidth});
+                             checks.push_back({"the PNG reads back at the export scale", image.IsOk() &&
+                                                   image.GetWidth() == static_cast<int>(kpd::render::kPhoneWidth *
+                                                                                        kpd::ui::kExportScale)});
                              if (!image.IsOk()) return;
                              const double card = Share(image, parts.card, kBackground);
                              BOOST_TEST_MESSAGE("card background share " << card << ", last preview drawing "

@@ -221,7 +221,9 @@ bool CardPreviewWidget::ExportPng(const wxString& path, wxString& error, render:
     render::PreviewData data = m_data;
     data.unix_seconds = m_clock();
     render::RenderOptions options = m_options;
-    options.scale = 1.0;
+    // Twice the phone's points, as phones show it (2-3 device pixels per
+    // point): at 1:1 a long Code 128 has one-pixel bars, too fine for some scanners.
+    options.scale = kExportScale;
     const render::Rendered rendered = render::RenderCardScreen(m_screen, data, options);
     if (parts) *parts = rendered.parts;
     std::string why;

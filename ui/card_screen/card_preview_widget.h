@@ -24,6 +24,9 @@ namespace kpd::ui {
 
 struct PreviewDrawing; // a drawing and the image shown for it (card_preview_widget.cpp)
 
+// Export PNG draws at this many pixels per phone point.
+inline constexpr double kExportScale = 2.0;
+
 class CardPreviewWidget : public wxScrolledCanvas {
   public:
     explicit CardPreviewWidget(wxWindow* parent);
@@ -52,7 +55,7 @@ class CardPreviewWidget : public wxScrolledCanvas {
     // How long the last drawing took, in milliseconds.
     double LastRenderMs() const { return m_lastRenderMs; }
 
-    // Draws the screen afresh at 100 % (whatever the zoom; same theme and moment) and writes it as PNG;
+    // Draws the screen afresh at kExportScale (whatever the zoom; same theme and moment) and writes it as PNG;
     // false with the reason in words. `parts`, when given, receives where the parts landed in that image.
     bool ExportPng(const wxString& path, wxString& error, render::RenderedParts* parts = nullptr) const;
 
