@@ -325,6 +325,16 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                          },
                          20s, 800ms});
         steps.push_back({"screenshot of the approved register", [shot] { shot("settlements-08-approved"); }, nullptr});
+        steps.push_back({"the same export again: the mapping step opens with the columns confirmed before",
+                         [view, pos] { view()->ReconcileFile(pos); },
+                         [] { return OpenDialog<kpd::ui::PosMappingDialog>() != nullptr; }, 20s, 300ms});
+        steps.push_back({"the remembered mapping is used; cancel",
+                         [&checks] {
+                             auto* dialog = OpenDialog<kpd::ui::PosMappingDialog>();
+                             checks.push_back({"the mapping was remembered", dialog->Remembered()});
+                             dialog->EndModal(wxID_CANCEL);
+                         },
+                         [] { return OpenDialog<kpd::ui::PosMappingDialog>() == nullptr; }, 10s, 300ms});
         // Above the four-eyes threshold the finance user's approval is the first of two, and the dialog says so.
         steps.push_back({"open a register above the four-eyes threshold",
                          [panel] {

@@ -7,6 +7,8 @@
 #include <wx/stdpaths.h>
 #include <wx/toplevel.h>
 
+#include <cstdint>
+
 namespace kpd::ui {
 namespace {
 
@@ -17,6 +19,7 @@ constexpr const char* kLastLogin = "/Session/LastLogin";
 constexpr const char* kWorkspaceUrl = "/Session/WorkspaceUrl";
 constexpr const char* kSelectedArea = "/MainFrame/SelectedArea";
 constexpr const char* kGeometryGroup = "/Windows/";
+constexpr const char* kPosLayoutGroup = "/PosLayouts/"; // + a hash of the header's fingerprint
 
 wxConfigBase& Config() { return *wxConfigBase::Get(); }
 
@@ -42,6 +45,22 @@ void Settings::SetLastLogin(const wxString& login) { Config().Write(kLastLogin, 
 
 wxString Settings::WorkspaceUrl() { return Config().Read(kWorkspaceUrl, wxString()); }
 void Settings::SetWorkspaceUrl(const wxString& url) { Config().Write(kWorkspaceUrl, url); }
+
+namespace {
+// A config key for a fingerprint (any text): its FNV-1a hash in hex.
+wxString PosLayoutKey(const std::string& fingerprint) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : fingerprint) hash = (hash ^ c) * 1099511628211ull;
+    return wxString(kPosLayoutGroup) + wxString::Format("%016llx", static_cast<unsigned long long>(hash));
+}
+} // namespace
+
+wxString Settings::PosLayout(const std::string& fingerprint) {
+    return Config().Read(PosLayoutKey(fingerprint), wxString());
+}
+void Settings::SetPosLayout(const std::string& fingerprint, const wxString& layout) {
+    Config().Write(PosLayoutKey(fingerprint), layout);
+}
 
 int Settings::SelectedArea() { return static_cast<int>(Config().ReadLong(kSelectedArea, 0)); }
 void Settings::SetSelectedArea(int index) { Config().Write(kSelectedArea, index); }

@@ -6,6 +6,8 @@
 #include <wx/gdicmn.h>
 #include <wx/string.h>
 
+#include <string>
+
 class wxTopLevelWindow;
 
 namespace kpd::ui {
@@ -23,6 +25,12 @@ class Settings {
 
     static wxString WorkspaceUrl();           // default empty: the desk's own SQLite file
     static void SetWorkspaceUrl(const wxString& url);
+
+    // The POS export layout the user confirmed for a header, by the header's
+    // fingerprint (services::LayoutFingerprint); empty when none. The text is
+    // the mapping dialog's own encoding of a layout.
+    static wxString PosLayout(const std::string& fingerprint);
+    static void SetPosLayout(const std::string& fingerprint, const wxString& layout);
 
     static int SelectedArea();                // default 0 (the partner profile)
     static void SetSelectedArea(int index);

@@ -1,5 +1,6 @@
 #include "ui/settlements/pos_mapping_dialog.h"
 
+#include "ui/app/settings.h"
 #include "ui/app/words.h"
 #include "ui/settlements/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
@@ -13,6 +14,8 @@
 #include <wx/strconv.h>
 #include <wx/textctrl.h>
 
+#include <cstdio>
+
 namespace kpd::ui {
 namespace {
 
@@ -23,6 +26,31 @@ wxString Decode(const std::string& bytes, domain::TextEncoding encoding) {
     if (encoding == domain::TextEncoding::Cp1251) return wxString(bytes.data(), wxCSConv(wxFONTENCODING_CP1251), bytes.size());
     wxString text = wxString::FromUTF8(bytes.data(), bytes.size());
     return text.empty() && !bytes.empty() ? wxString(bytes.data(), wxCSConv(wxFONTENCODING_CP1251), bytes.size()) : text;
+}
+
+// "d=59;e=0;m=44;u=0;h=1;z=180;c=0,1,2,3,-1": a layout as Settings keeps it.
+wxString LayoutText(const services::PosLayout& l) {
+    const auto& c = l.columns;
+    return wxString::Format("d=%d;e=%d;m=%d;u=%d;h=%d;z=%d;c=%d,%d,%d,%d,%d", static_cast<int>(l.delimiter),
+                            l.encoding == domain::TextEncoding::Cp1251 ? 1 : 0, static_cast<int>(l.decimal),
+                            l.unit == domain::AmountUnit::InKopecks ? 1 : 0, l.header ? 1 : 0, l.utc_offset_minutes,
+                            c.order_id, c.store, c.sold_at, c.amount, c.refunded);
+}
+
+bool LayoutFromText(const wxString& text, services::PosLayout& l) {
+    int d = 0, e = 0, m = 0, u = 0, h = 0, z = 0, c[5] = {};
+    if (std::sscanf(text.utf8_str().data(), "d=%d;e=%d;m=%d;u=%d;h=%d;z=%d;c=%d,%d,%d,%d,%d", &d, &e, &m, &u, &h, &z,
+                    &c[0], &c[1], &c[2], &c[3], &c[4]) != 11) {
+        return false;
+    }
+    l.delimiter = static_cast<char>(d);
+    l.encoding = e == 1 ? domain::TextEncoding::Cp1251 : domain::TextEncoding::Utf8;
+    l.decimal = static_cast<char>(m);
+    l.unit = u == 1 ? domain::AmountUnit::InKopecks : domain::AmountUnit::Roubles;
+    l.header = h == 1;
+    l.utc_offset_minutes = z;
+    l.columns = {c[0], c[1], c[2], c[3], c[4]};
+    return true;
 }
 
 int* Slot(services::PosColumns& c, int role) {
@@ -45,6 +73,15 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
     std::string body = head;
     if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);
     m_firstLine = body.substr(0, body.find_first_of("\r\n"));
+    if (!sniffed.header.empty()) {
+        m_fingerprint = services::LayoutFingerprint(sniffed.header);
+        const wxString kept = Settings::PosLayout(m_fingerprint);
+        services::PosLayout remembered = m_layout;
+        if (!kept.empty() && LayoutFromText(kept, remembered)) {
+            m_layout = remembered;
+            m_remembered = true;
+        }
+    }
 
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -53,6 +90,10 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
                                    wxString::Format(_("The desk read %s this way. Check the columns and conventions, "
                                                       "then reconcile."),
                                                     FromUtf8(path.substr(path.find_last_of('/') + 1))));
+    if (m_remembered) {
+        intro->SetLabel(intro->GetLabel() + " " +
+                        _("The columns are as you confirmed them for a file with these headers before."));
+    }
     intro->Wrap(FromDIP(640));
     sizer->Add(intro, wxSizerFlags().Expand().Border(wxALL, gap * 2));
 
@@ -167,6 +208,10 @@ void PosMappingDialog::UpdateOk() {
     m_missing->SetLabel(missing.empty() ? wxString() : wxString::Format(_("Choose the column for: %s."), missing));
     if (auto* ok = FindWindow(wxID_OK)) ok->Enable(missing.empty());
     Layout();
+}
+
+void PosMappingDialog::Remember() const {
+    if (!m_fingerprint.empty()) Settings::SetPosLayout(m_fingerprint, LayoutText(ChosenLayout()));
 }
 
 services::PosLayout PosMappingDialog::ChosenLayout() const {

@@ -23,6 +23,9 @@ class PosMappingDialog : public wxDialog {
                      const std::string& head);
 
     services::PosLayout ChosenLayout() const;
+    // Keeps the chosen layout for files with this header (the next one opens with it).
+    void Remember() const;
+    bool Remembered() const { return m_remembered; } // opened with a layout kept earlier
 
   private:
     void FillColumns();
@@ -31,6 +34,8 @@ class PosMappingDialog : public wxDialog {
     static constexpr int kRoles = 5; // order_id, store, sold_at, amount, refunded
     services::PosLayout m_layout;
     std::string m_firstLine;
+    std::string m_fingerprint; // of the header; empty without one
+    bool m_remembered = false;
     wxChoice* m_delimiter = nullptr;
     wxChoice* m_encoding = nullptr;
     wxChoice* m_decimal = nullptr;

@@ -343,6 +343,7 @@ void RegisterView::ReconcileFile(const std::string& path) {
             }
             PosMappingDialog mapping(this, path, h.sniffed, h.head);
             if (mapping.ShowModal() != wxID_OK) return;
+            mapping.Remember();
             m_posPath = path;
             RunReconcile(mapping.ChosenLayout(), false);
         })
