@@ -66,6 +66,20 @@ std::optional<FinanceSession> OpenFinanceSession(const GlobalOptions& options, E
     return FinanceSession{std::move(*cli), std::move(*context)};
 }
 
+// Brings the workspace's registers up to date, progress on stderr; nullopt
+// (the reason said, `failure` set) when the platform could not be asked.
+std::optional<services::SyncReport> SyncWorkspace(FinanceSession& session, const std::string& from,
+                                                  const std::string& to, ExitCode& failure) {
+    StderrProgress progress;
+    auto outcome = services::SyncSettlements(session.cli.client, *session.cli.workspace, session.context, from, to,
+                                             nullptr, progress);
+    if (!outcome.Ok()) {
+        failure = Fail(*outcome.error);
+        return std::nullopt;
+    }
+    return *outcome.value;
+}
+
 nlohmann::json TotalsJson(const domain::ReconTotals& totals) {
     nlohmann::json out = nlohmann::json::object();
     for (std::size_t c = 0; c < domain::kReconClassCount; ++c) {
@@ -79,12 +93,9 @@ ExitCode RunSync(const GlobalOptions& options, const SettlementArgs& args) {
     ExitCode failure = ExitCode::Ok;
     auto session = OpenFinanceSession(options, failure);
     if (!session) return failure;
-    auto* cli = &session->cli;
-    const auto* context = &session->context;
-    StderrProgress progress;
-    auto outcome = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
-    if (!outcome.Ok()) return Fail(*outcome.error);
-    const auto& r = *outcome.value;
+    const auto synced = SyncWorkspace(*session, args.from, args.to, failure);
+    if (!synced) return failure;
+    const auto& r = *synced;
     if (options.format == OutputFormat::Json) {
         PrintJson({{"registers_listed", r.registers_listed},
                    {"registers_loaded", r.registers_loaded},
@@ -204,13 +215,10 @@ ExitCode RunReconcile(const GlobalOptions& options, const SettlementArgs& args) 
     ExitCode failure = ExitCode::Ok;
     auto session = OpenFinanceSession(options, failure);
     if (!session) return failure;
-    auto* cli = &session->cli;
-    const auto* context = &session->context;
-    StderrProgress progress;
     // The platform side comes from the workspace: bring it up to date first.
-    auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, args.from, args.to, nullptr, progress);
-    if (!synced.Ok()) return Fail(*synced.error);
-    auto outcome = services::ReconcileWithPos(*cli->workspace, *context, request, nullptr, progress);
+    if (!SyncWorkspace(*session, args.from, args.to, failure)) return failure;
+    StderrProgress progress;
+    auto outcome = services::ReconcileWithPos(*session->cli.workspace, session->context, request, nullptr, progress);
     if (!outcome.Ok()) {
         if (outcome.error) return Fail(*outcome.error);
         return ProblemsError("Nothing reconciled: the partner file has problems (use --skip-bad-lines to leave those lines out)",
@@ -287,12 +295,8 @@ ExitCode RunCommissionCheck(const GlobalOptions& options, const std::string& mon
     ExitCode failure = ExitCode::Ok;
     auto session = OpenFinanceSession(options, failure);
     if (!session) return failure;
-    auto* cli = &session->cli;
-    const auto* context = &session->context;
-    StderrProgress progress;
-    auto synced = services::SyncSettlements(cli->client, *cli->workspace, *context, "", "", nullptr, progress);
-    if (!synced.Ok()) return Fail(*synced.error);
-    auto outcome = services::CheckCommission(cli->client, *cli->workspace, *context, *month);
+    if (!SyncWorkspace(*session, "", "", failure)) return failure;
+    auto outcome = services::CheckCommission(session->cli.client, *session->cli.workspace, session->context, *month);
     if (!outcome.Ok()) return Fail(*outcome.error);
     const auto& check = *outcome.value;
     if (options.format == OutputFormat::Json) {

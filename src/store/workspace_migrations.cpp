@@ -110,12 +110,12 @@ CREATE TABLE settings (
 // it was edited from) and the bytes of uploaded images by asset id, as base64
 // text: SOCI 4.0 binds no byte vectors, and PostgreSQL's BLOB path in SOCI is
 // large objects rather than bytea.
-const char* kSqlite2 = R"SQL(
+const char* kDraftsAndAssets2 = R"SQL(
 CREATE TABLE card_screen_drafts (
     platform_url TEXT NOT NULL,
-    partner_id INTEGER NOT NULL,
+    partner_id {BIG} NOT NULL,
     json TEXT NOT NULL,
-    base_version INTEGER NOT NULL CHECK (base_version >= 0),
+    base_version {BIG} NOT NULL CHECK (base_version >= 0),
     saved_at TEXT NOT NULL,
     saved_by TEXT NOT NULL,
     PRIMARY KEY (platform_url, partner_id)
@@ -125,29 +125,7 @@ CREATE TABLE asset_cache (
     asset_id TEXT NOT NULL CHECK (asset_id <> ''),
     media_type TEXT NOT NULL,
     sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-    byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
-    content_base64 TEXT NOT NULL,
-    fetched_at TEXT NOT NULL,
-    PRIMARY KEY (platform_url, asset_id)
-)
-)SQL";
-
-const char* kPostgres2 = R"SQL(
-CREATE TABLE card_screen_drafts (
-    platform_url TEXT NOT NULL,
-    partner_id BIGINT NOT NULL,
-    json TEXT NOT NULL,
-    base_version BIGINT NOT NULL CHECK (base_version >= 0),
-    saved_at TEXT NOT NULL,
-    saved_by TEXT NOT NULL,
-    PRIMARY KEY (platform_url, partner_id)
-);
-CREATE TABLE asset_cache (
-    platform_url TEXT NOT NULL,
-    asset_id TEXT NOT NULL CHECK (asset_id <> ''),
-    media_type TEXT NOT NULL,
-    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-    byte_count BIGINT NOT NULL CHECK (byte_count >= 0),
+    byte_count {BIG} NOT NULL CHECK (byte_count >= 0),
     content_base64 TEXT NOT NULL,
     fetched_at TEXT NOT NULL,
     PRIMARY KEY (platform_url, asset_id)
@@ -238,7 +216,7 @@ CREATE TABLE recon_notes (
 const std::vector<Migration>& WorkspaceMigrations() {
     static const std::vector<Migration> migrations = {
         {1, "cache, outbox, append-only audit log, settings", kSqlite1, kPostgres1},
-        {2, "card screen drafts and the asset byte cache", kSqlite2, kPostgres2},
+        BothBackends(2, "card screen drafts and the asset byte cache", kDraftsAndAssets2),
         BothBackends(3, "Dolyami settlement registers and their purchases", kSettlements3),
         BothBackends(4, "reconciliation runs, their discrepancies, notes per order", kReconciliations4),
     };
