@@ -307,7 +307,10 @@ ExitCode RunCommissionCheck(const GlobalOptions& options, const std::string& mon
         }
         nlohmann::json edges = nlohmann::json::array();
         for (const auto& e : check.edge_purchases) {
-            edges.push_back({{"order_id", e.order_id}, {"amount_kop", e.amount_kop}, {"in_month", e.inside}});
+            edges.push_back({{"order_id", e.order_id},
+                             {"amount_kop", e.amount_kop},
+                             {"in_month", e.inside},
+                             {"utc_disagrees", e.utc_disagrees}});
         }
         PrintJson({{"invoiced", contract::ToJson(check.invoiced)},
                    {"computed", contract::ToJson(check.computed)},

@@ -1,11 +1,22 @@
 #include "domain/commission_check.h"
 
+#include "domain/timestamp.h"
+
+#include <algorithm>
+
 namespace kpd::domain {
 
 namespace {
 bool Counts(const std::string& status) {
     const auto s = DolyamiOrderStatusFromString(status);
     return s && CountsTowardsTurnover(*s);
+}
+
+// Whether the moment falls in the month by UTC calendar (the slip to look for).
+bool InUtcMonth(Month month, std::int64_t unix) {
+    const std::int64_t days = unix >= 0 ? unix / 86400 : -((-unix + 86399) / 86400);
+    const auto date = CivilFromDays(days);
+    return date.year == month.year && static_cast<int>(date.month) == month.month;
 }
 
 bool DateInMonth(Month month, const std::string& date) { return date.size() >= 7 && date.substr(0, 7) == ToString(month); }
@@ -39,8 +50,11 @@ std::vector<EdgePurchase> PurchasesNearMonthEdges(Month month, const std::vector
         const bool inside = InMonth(month, t.purchased_at);
         const bool nearStart = inside != InMonth(month, t.purchased_at - kDay) || inside != InMonth(month, t.purchased_at + kDay);
         const bool nearNext = InMonth(next, t.purchased_at + kDay) && !InMonth(next, t.purchased_at);
-        if (nearStart || nearNext) out.push_back({t.order_id, t.purchased_at, t.amount_kop, inside});
+        if (nearStart || nearNext) {
+            out.push_back({t.order_id, t.purchased_at, t.amount_kop, inside, inside != InUtcMonth(month, t.purchased_at)});
+        }
     }
+    std::stable_partition(out.begin(), out.end(), [](const EdgePurchase& e) { return e.utc_disagrees; });
     return out;
 }
 

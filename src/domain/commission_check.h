@@ -19,12 +19,14 @@ CommissionInvoice ComputeCommissionFromRegisters(Month month, int rateBp,
                                                  const std::vector<SettlementTransaction>& transactions);
 
 // Purchases within a day of the month's first or last moment (Moscow time),
-// with the side of the edge they fall on: the orders behind a turnover difference.
+// with the side of the edge they fall on: the orders behind a turnover
+// difference. Those a UTC month would file on the other side come first.
 struct EdgePurchase {
     std::string order_id;
     std::int64_t purchased_at = 0;
     Kopecks amount_kop = 0;
-    bool inside = false; // in the month by Moscow time
+    bool inside = false;       // in the month by Moscow time
+    bool utc_disagrees = false; // in UTC it falls on the other side of the edge: what a time-zone slip moves
 };
 std::vector<EdgePurchase> PurchasesNearMonthEdges(Month month, const std::vector<SettlementTransaction>& transactions);
 
