@@ -124,4 +124,24 @@ std::int64_t DaysFromCivil(int year, unsigned month, unsigned day) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+std::optional<CivilDate> ParseIsoDate(std::string_view text) {
+    int y = 0, mo = 0, d = 0;
+    if (text.size() != 10 || !ReadInt(text, 0, 4, y) || !Expect(text, 4, '-') || !ReadInt(text, 5, 2, mo) ||
+        !Expect(text, 7, '-') || !ReadInt(text, 8, 2, d)) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                           std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    return CivilDate{y, static_cast<unsigned>(mo), static_cast<unsigned>(d)};
+}
+
+std::string FormatIsoDate(CivilDate date) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", date.year, date.month % 100u, date.day % 100u);
+    return buf;
+}
+
 } // namespace kpd::domain

@@ -52,4 +52,24 @@ BOOST_AUTO_TEST_CASE(days_and_dates_convert_both_ways_across_eras_and_leap_days)
     BOOST_TEST((c.year == 2024 && c.month == 2u && c.day == 29u));
 }
 
+BOOST_AUTO_TEST_CASE(iso_dates_parse_strictly_format_back_and_order_by_the_calendar) {
+    using kpd::domain::CivilDate;
+    using kpd::domain::ParseIsoDate;
+    const auto d = ParseIsoDate("2026-11-23");
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST((*d == CivilDate{2026, 11, 23}));
+    BOOST_TEST(kpd::domain::FormatIsoDate(*d) == "2026-11-23");
+    BOOST_TEST(kpd::domain::FormatIsoDate(CivilDate{2027, 1, 4}) == "2027-01-04");
+    BOOST_TEST(!ParseIsoDate("2026-02-30"));
+    BOOST_TEST(!ParseIsoDate("2026-11-23T00:00"));
+    BOOST_TEST(!ParseIsoDate("2026-1-23"));
+    BOOST_TEST(!ParseIsoDate("2026/11/23"));
+    BOOST_TEST(!ParseIsoDate(""));
+    BOOST_TEST(ParseIsoDate("2024-02-29").has_value());
+    BOOST_TEST((CivilDate{2026, 12, 31} < CivilDate{2027, 1, 1}));
+    BOOST_TEST((CivilDate{2026, 2, 28} < CivilDate{2026, 3, 1}));
+    BOOST_TEST((CivilDate{2026, 3, 1} > CivilDate{2026, 2, 28}));
+    BOOST_TEST(kpd::domain::DaysFromCivil(CivilDate{2026, 11, 29}) == 20'786);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
