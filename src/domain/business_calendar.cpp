@@ -18,37 +18,6 @@ std::int64_t FirstDayOf(int year) { return DaysFromCivil(year, 1, 1); }
 
 // ---- dates ---------------------------------------------------------------------
 
-std::optional<CivilDate> ParseIsoDate(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    const auto number = [&](std::size_t from, std::size_t count) -> std::optional<int> {
-        int value = 0;
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
-    };
-    const auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-    if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1) return std::nullopt;
-    CivilDate date{*y, static_cast<unsigned>(*m), static_cast<unsigned>(*d)};
-    // 30 February and the like do not survive the round trip.
-    if (!SameDate(CivilFromDays(DayNumber(date)), date)) return std::nullopt;
-    return date;
-}
-
-std::string FormatIsoDate(CivilDate date) {
-    std::string text(10, '0');
-    int y = date.year;
-    for (int i = 3; i >= 0; --i, y /= 10) text[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
-    text[4] = '-';
-    text[5] = static_cast<char>('0' + date.month / 10);
-    text[6] = static_cast<char>('0' + date.month % 10);
-    text[7] = '-';
-    text[8] = static_cast<char>('0' + date.day / 10);
-    text[9] = static_cast<char>('0' + date.day % 10);
-    return text;
-}
-
 std::int64_t DayNumber(CivilDate date) { return DaysFromCivil(date.year, date.month, date.day); }
 
 CivilDate AddDays(CivilDate date, std::int64_t days) { return CivilFromDays(DayNumber(date) + days); }

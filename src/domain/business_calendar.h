@@ -23,9 +23,7 @@ namespace kpd::domain {
 
 // ---- dates as text and weekdays (the calendar's vocabulary) ----------------
 
-// "2026-12-25" → date; nullopt for anything else (also 2026-02-30, 2026-1-5).
-std::optional<CivilDate> ParseIsoDate(std::string_view text);
-std::string FormatIsoDate(CivilDate date);
+// ParseIsoDate / FormatIsoDate ("2026-12-25") are in domain/timestamp.h.
 // Days since 1970-01-01 (for comparing and stepping dates).
 std::int64_t DayNumber(CivilDate date);
 CivilDate AddDays(CivilDate date, std::int64_t days);
