@@ -1,0 +1,21 @@
+#pragma once
+// The rules a cashback flight keeps, shared by the desk (checked while the
+// manager types) and the sandbox (enforced on POST, PUT and submit). Every
+// problem carries the JSON pointer of its field in the flight's JSON body,
+// e.g. "/offer/title", "/cashback/percent_bp", "/match/keywords/2".
+// Pure functions: any thread.
+#include "domain/cashback_flight.h"
+#include "domain/problem.h"
+
+namespace kpd::domain {
+
+// Every problem with what the partner edits: /offer/brand and /offer/title
+// required (title at most 60 characters, description at most 500); /match
+// needs at least one SKU, keyword or category, none of them empty;
+// /cashback exactly one of percent_bp (1..10000) and fixed_kop (> 0);
+// /cap_per_receipt_kop > 0; /budget_kop > 0; /ends_on not before
+// /starts_on; no empty loyalty card or region in /targeting. Fields the
+// platform sets (id, status, accrued_kop, …) are not checked.
+Problems ValidateFlight(const CashbackFlight& flight);
+
+} // namespace kpd::domain
