@@ -88,4 +88,24 @@ Problems ValidateFlight(const CashbackFlight& flight) {
     return problems;
 }
 
+CalendarResult<CivilDate> EarliestStart(const BusinessCalendar& calendar, CivilDate submitted_on) {
+    return calendar.AddBusinessDays(submitted_on, kMinStartBusinessDays);
+}
+
+Problems CheckStartDate(const BusinessCalendar& calendar, CivilDate submitted_on, CivilDate starts_on) {
+    Problems problems;
+    const auto earliest = EarliestStart(calendar, submitted_on);
+    if (!earliest) {
+        Add(problems, "/starts_on", earliest.Error().code,
+            earliest.Error().message + ": the earliest start after " + FormatIsoDate(submitted_on) +
+                " cannot be worked out");
+    } else if (starts_on < earliest.Value()) {
+        Add(problems, "/starts_on", "starts_too_early",
+            "a flight submitted on " + FormatIsoDate(submitted_on) + " can start on " +
+                FormatIsoDate(earliest.Value()) + " at the earliest (" + std::to_string(kMinStartBusinessDays) +
+                " business days after submission), not on " + FormatIsoDate(starts_on));
+    }
+    return problems;
+}
+
 } // namespace kpd::domain

@@ -4,6 +4,7 @@
 // problem carries the JSON pointer of its field in the flight's JSON body,
 // e.g. "/offer/title", "/cashback/percent_bp", "/match/keywords/2".
 // Pure functions: any thread.
+#include "domain/business_calendar.h"
 #include "domain/cashback_flight.h"
 #include "domain/problem.h"
 
@@ -17,5 +18,17 @@ namespace kpd::domain {
 // /starts_on; no empty loyalty card or region in /targeting. Fields the
 // platform sets (id, status, accrued_kop, …) are not checked.
 Problems ValidateFlight(const CashbackFlight& flight);
+
+// The first day a flight submitted on `submitted_on` (the platform's Moscow
+// date) may start: kMinStartBusinessDays business days after the day of
+// submission, AddBusinessDays(submitted_on, 5) (submitted Monday 23 Nov 2026
+// → Monday 30 Nov 2026). The calendar's error when a year on the way has no data.
+CalendarResult<CivilDate> EarliestStart(const BusinessCalendar& calendar, CivilDate submitted_on);
+
+// No problem when `starts_on` is on or after EarliestStart; otherwise one at
+// "/starts_on": code "starts_too_early" with the earliest date in its message
+// (the sandbox adds `earliest_starts_on` from EarliestStart to its answer), or
+// code "calendar_unknown" when the calendar has no data for a year involved.
+Problems CheckStartDate(const BusinessCalendar& calendar, CivilDate submitted_on, CivilDate starts_on);
 
 } // namespace kpd::domain

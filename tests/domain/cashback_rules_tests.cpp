@@ -117,3 +117,61 @@ BOOST_AUTO_TEST_CASE(money_must_be_above_zero_and_the_flight_must_not_end_before
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+// 2026 as decree No. 1466 of 24.09.2025 makes its last weeks (31 December a
+// day off moved from Sunday 4 January), 2027 as the Labour Code alone makes it.
+// Written here by hand, independently of resources/calendar/ru.txt.
+BusinessCalendar TwoYears() {
+    auto parsed = BusinessCalendar::Parse("year 2026 official decree 1466 2025-09-24\n"
+                                          "off 2026-11-04 Unity Day\n"
+                                          "off 2026-12-31 moved from Sunday 4 January\n");
+    BOOST_REQUIRE(parsed.calendar.has_value());
+    auto calendar = std::move(*parsed.calendar);
+    calendar.AddYear(BusinessCalendar::ProvisionalYear(2027));
+    return calendar;
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(cashback_start_date)
+
+BOOST_AUTO_TEST_CASE(the_earliest_start_is_five_business_days_after_submission) {
+    const auto calendar = TwoYears();
+    BOOST_TEST((EarliestStart(calendar, {2026, 11, 23}).Value() == CivilDate{2026, 11, 30})); // Monday → Monday
+    BOOST_TEST((EarliestStart(calendar, {2026, 11, 28}).Value() == CivilDate{2026, 12, 4}));  // Saturday → Friday
+    // Across Unity Day, Wednesday 4 November: Monday 2 → Tuesday 10.
+    BOOST_TEST((EarliestStart(calendar, {2026, 11, 2}).Value() == CivilDate{2026, 11, 10}));
+    BOOST_TEST(CheckStartDate(calendar, {2026, 11, 23}, {2026, 11, 30}).empty());
+    BOOST_TEST(CheckStartDate(calendar, {2026, 11, 23}, {2026, 12, 31}).empty());
+    const auto early = CheckStartDate(calendar, {2026, 11, 23}, {2026, 11, 27});
+    BOOST_TEST_REQUIRE(early.size() == 1u);
+    BOOST_TEST(early[0].field == "/starts_on");
+    BOOST_TEST(early[0].code == "starts_too_early");
+    BOOST_TEST(early[0].message.find("2026-11-30") != std::string::npos, early[0].message);
+}
+
+BOOST_AUTO_TEST_CASE(a_friday_before_the_new_year_holidays_cannot_start_five_calendar_days_later) {
+    const auto calendar = TwoYears();
+    // Friday 25 December 2026: 28, 29, 30 December, then 31 December and 1–10
+    // January are off; 11 and 12 January 2027 are the 4th and 5th business days.
+    const auto problems = CheckStartDate(calendar, {2026, 12, 25}, {2026, 12, 30});
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].code == "starts_too_early");
+    BOOST_TEST(problems[0].message.find("2027-01-12") != std::string::npos, problems[0].message);
+    BOOST_TEST((EarliestStart(calendar, {2026, 12, 25}).Value() == CivilDate{2027, 1, 12}));
+    BOOST_TEST(!CheckStartDate(calendar, {2026, 12, 25}, {2027, 1, 11}).empty());
+    BOOST_TEST(CheckStartDate(calendar, {2026, 12, 25}, {2027, 1, 12}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_year_without_data_is_an_error_never_a_guess) {
+    const auto calendar = TwoYears();
+    const auto earliest = EarliestStart(calendar, {2027, 12, 28}); // the 5th business day is in 2028
+    BOOST_TEST(!earliest.Ok());
+    BOOST_TEST(earliest.Error().code == "calendar_unknown");
+    const auto problems = CheckStartDate(calendar, {2027, 12, 28}, {2028, 2, 1});
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].field == "/starts_on");
+    BOOST_TEST(problems[0].code == "calendar_unknown");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
