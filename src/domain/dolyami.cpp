@@ -81,27 +81,6 @@ Kopecks ApplyBasisPoints(Kopecks amount, int bp) {
     return negative ? -result : result;
 }
 
-CommissionInvoice ComputeCommission(Month month, int rateBp, const std::vector<DolyamiOrder>& orders) {
-    CommissionInvoice inv;
-    inv.month = month;
-    inv.rate_bp = rateBp;
-    for (const auto& order : orders) {
-        if (CountsTowardsTurnover(order.status) && InMonth(month, order.purchased_at)) {
-            inv.turnover_kop += order.amount_kop;
-        }
-        for (const auto& refund : order.refunds) {
-            if (refund.status == RefundStatus::Processed && InMonth(month, refund.created_at)) {
-                inv.refunds_kop += refund.amount_kop;
-            }
-        }
-    }
-    inv.base_kop = inv.turnover_kop - inv.refunds_kop;
-    inv.commission_kop = ApplyBasisPoints(inv.base_kop, rateBp);
-    inv.vat_kop = ApplyBasisPoints(inv.commission_kop, VatRateBp(month));
-    inv.total_kop = inv.commission_kop + inv.vat_kop;
-    return inv;
-}
-
 std::vector<InvoiceDifference> CompareInvoices(const CommissionInvoice& a, const CommissionInvoice& b) {
     std::vector<InvoiceDifference> out;
     const auto field = [&](const char* name, Kopecks x, Kopecks y) {
@@ -114,22 +93,6 @@ std::vector<InvoiceDifference> CompareInvoices(const CommissionInvoice& a, const
     field("commission_kop", a.commission_kop, b.commission_kop);
     field("vat_kop", a.vat_kop, b.vat_kop);
     field("total_kop", a.total_kop, b.total_kop);
-    return out;
-}
-
-std::vector<std::string> OrdersBehindDifference(Month month, const std::vector<DolyamiOrder>& orders) {
-    const std::int64_t start = MonthStart(month), end = MonthStart(Next(month));
-    const auto nearEdge = [&](std::int64_t t) {
-        return (t >= start - 86400 && t < start + 86400) || (t >= end - 86400 && t < end + 86400);
-    };
-    std::vector<std::string> out;
-    for (const auto& order : orders) {
-        bool suspect = nearEdge(order.purchased_at);
-        for (const auto& refund : order.refunds) {
-            suspect = suspect || (InMonth(month, refund.created_at) != InMonth(month, order.purchased_at));
-        }
-        if (suspect) out.push_back(order.order_id);
-    }
     return out;
 }
 

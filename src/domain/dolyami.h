@@ -79,9 +79,6 @@ struct CommissionInvoice {
 // a × bp / 10000 rounded half away from zero, exact for any kopeck amount.
 Kopecks ApplyBasisPoints(Kopecks amount, int bp);
 
-// The invoice as the month's orders make it, computed independently of the platform.
-CommissionInvoice ComputeCommission(Month month, int rateBp, const std::vector<DolyamiOrder>& orders);
-
 // One field where the platform's invoice and the desk's computation differ.
 struct InvoiceDifference {
     std::string field;      // "turnover_kop", "vat_kop", …
@@ -89,10 +86,5 @@ struct InvoiceDifference {
     Kopecks computed = 0;
 };
 std::vector<InvoiceDifference> CompareInvoices(const CommissionInvoice& invoiced, const CommissionInvoice& computed);
-
-// Orders that would explain a turnover or refund difference: purchases
-// within a day of the month's edges (where a time zone mix-up moves them
-// across) and refunds processed in another month than their purchase.
-std::vector<std::string> OrdersBehindDifference(Month month, const std::vector<DolyamiOrder>& orders);
 
 } // namespace kpd::domain

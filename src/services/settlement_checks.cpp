@@ -1,6 +1,7 @@
 #include "services/settlement_checks.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace kpd::services {
 
@@ -36,12 +37,16 @@ Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& wor
             {{"/registers", "no_registers", "no synced register in the period: run a sync first"}});
     }
     progress.Report(0, 0, "platform");
+    // Registers with no purchases are either empty days or not synced yet;
+    // the register list tells which (read once, only when needed).
+    std::optional<std::vector<domain::SettlementRegister>> known;
     for (auto id : report->register_ids) {
         auto txs = store.Transactions(scope, id);
-        if (txs.empty() && store.TransactionCount(scope, id) == 0) {
-            const auto all = store.Registers(scope);
-            const bool known = std::any_of(all.begin(), all.end(), [&](const auto& r) { return r.id == id && r.count == 0; });
-            if (!known) {
+        if (txs.empty()) {
+            if (!known) known = store.Registers(scope);
+            const bool emptyDay =
+                std::any_of(known->begin(), known->end(), [&](const auto& r) { return r.id == id && r.count == 0; });
+            if (!emptyDay) {
                 return Outcome<std::shared_ptr<ReconcileReport>>::Invalid(
                     {{"/registers/" + std::to_string(id), "not_synced",
                       "register " + std::to_string(id) + " has not been synced to this workspace"}});

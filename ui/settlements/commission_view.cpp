@@ -5,6 +5,7 @@
 #include "ui/app/task_runner.h"
 #include "ui/app/words.h"
 #include "ui/main/area_page.h"
+#include "ui/settlements/back_header.h"
 #include "ui/settlements/recon_table_model.h"
 #include "ui/settlements/settlement_words.h"
 
@@ -43,12 +44,7 @@ CommissionView::CommissionView(wxWindow* parent, std::shared_ptr<DeskSession> se
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    auto* back = new wxButton(this, wxID_BACKWARD, _("← Re&gisters"));
-    top->Add(back, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
-    auto* title = new wxStaticText(this, wxID_ANY, _("Commission invoice"));
-    title->SetFont(title->GetFont().Bold().Larger());
-    top->Add(title, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap * 2));
+    auto* top = MakeBackHeader(this, _("Commission invoice"), [this] { m_onBack(); }).row;
     top->Add(new wxStaticText(this, wxID_ANY, _("&Month:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     m_month = new wxChoice(this, wxID_ANY);
     m_month->SetName(kMonthChoiceName);
@@ -80,7 +76,6 @@ CommissionView::CommissionView(wxWindow* parent, std::shared_ptr<DeskSession> se
     sizer->Add(m_edges, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
     SetSizer(sizer);
 
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_onBack(); });
     m_check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Check(); });
     m_month->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Check(); });
 }

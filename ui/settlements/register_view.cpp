@@ -9,6 +9,7 @@
 #include "ui/app/words.h"
 #include "ui/main/area_page.h"
 #include "ui/settlements/approve_dialog.h"
+#include "ui/settlements/back_header.h"
 #include "ui/settlements/bad_lines_dialog.h"
 #include "ui/settlements/dispute_dialog.h"
 #include "ui/settlements/pos_mapping_dialog.h"
@@ -68,13 +69,9 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     m_banner = new wxInfoBar(this);
     sizer->Add(m_banner, wxSizerFlags().Expand());
 
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    auto* back = new wxButton(this, wxID_BACKWARD, _("← Re&gisters"));
-    top->Add(back, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
-    m_title = new wxStaticText(this, wxID_ANY, wxString());
-    m_title->SetFont(m_title->GetFont().Bold().Larger());
-    top->Add(m_title, wxSizerFlags(1).CenterVertical());
-    sizer->Add(top, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
+    const auto header = MakeBackHeader(this, wxString(), [this] { m_onBack(); });
+    m_title = header.title;
+    sizer->Add(header.row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
     auto* facts = new wxBoxSizer(wxVERTICAL);
     m_figures = new wxStaticText(this, wxID_ANY, wxString());
     facts->Add(m_figures, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
@@ -203,7 +200,6 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     sizer->Add(m_tabs, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
 
-    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { m_onBack(); });
     m_reconcile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ChooseAndReconcile(); });
     m_approve->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnApprove(); });
     m_dispute->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OnDispute(); });
