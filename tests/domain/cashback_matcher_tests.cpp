@@ -6,9 +6,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <map>
 #include <random>
+#include <thread>
 
 using namespace kpd::domain;
 
@@ -279,6 +281,8 @@ BOOST_AUTO_TEST_CASE(a_generated_case_agrees_with_a_naive_reference) {
     }
     const FlightMatcher matcher(flights);
     std::size_t matchedReceipts = 0, accruals = 0, mismatches = 0;
+    std::vector<CashbackReceipt> receipts;
+    std::vector<std::vector<FlightAccrual>> answers;
     for (int i = 0; i < 3'000; ++i) {
         CashbackReceipt r;
         r.region = regions[pick(regions.size())];
@@ -289,6 +293,8 @@ BOOST_AUTO_TEST_CASE(a_generated_case_agrees_with_a_naive_reference) {
         }
         const auto got = matcher.Match(r);
         const auto want = ReferenceMatch(flights, r);
+        receipts.push_back(r);
+        answers.push_back(got);
         if (got != want && ++mismatches <= 3) {
             BOOST_TEST(Show(got) == Show(want), "receipt " << i);
         }
@@ -299,6 +305,23 @@ BOOST_AUTO_TEST_CASE(a_generated_case_agrees_with_a_naive_reference) {
     // The case must exercise matching, not agree on emptiness.
     BOOST_TEST(matchedReceipts > 2'000u);
     BOOST_TEST(accruals > 6'000u);
+
+    // The sandbox shares one matcher between its request threads: it must
+    // answer the same from several at once (it keeps no state between calls).
+    std::atomic<int> differences{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t k = 0; k < receipts.size(); ++k) {
+                const std::size_t i = (k + static_cast<std::size_t>(t) * 700) % receipts.size();
+                differences += matcher.Match(receipts[i]) == answers[i] ? 0 : 1;
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    BOOST_TEST(differences.load() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
