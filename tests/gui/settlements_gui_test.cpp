@@ -448,9 +448,8 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     // The table holds an index, not a row object: a million rows cost a moment, not a freeze (Debug build).
     BOOST_TEST_MESSAGE("a million rows: shown in " << showSeconds << " s, sorted in " << sortSeconds
                                                    << " s (with painting), filtered in " << filterSeconds << " s");
-    BOOST_TEST(showSeconds < 3.0);
-    BOOST_TEST(sortSeconds < 5.0);
-    BOOST_TEST(filterSeconds < 3.0);
+    // Printed, not asserted: tests never assert timings (a loaded CI machine
+    // is slower); each step above must still finish within its deadline.
 
     // The workbook read back: a summary and a sheet per class; the mismatch sheet holds the 50-rouble difference.
     const std::string readPy = home + "/read.py";
