@@ -32,6 +32,7 @@
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
+#include <wx/listctrl.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
@@ -420,7 +421,16 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                                     panel()->Commission()->DifferingFields() > 0;
                          },
                          30s, 800ms});
-        steps.push_back({"screenshot of the commission invoice", [shot] { shot("settlements-10-commission"); },
+        steps.push_back({"screenshot of the commission invoice",
+                         [shot, panel, &checks] {
+                             shot("settlements-10-commission");
+                             // The purchases a UTC month files on the other side come first, marked.
+                             const wxListCtrl* edges = panel()->Commission()->EdgePurchases();
+                             checks.push_back({"the first purchase near the edge is marked as filed elsewhere by UTC",
+                                               edges->GetItemCount() > 0 && !edges->GetItemText(0, 4).empty()});
+                             checks.push_back({"a purchase that UTC agrees on is not marked",
+                                               edges->GetItemText(edges->GetItemCount() - 1, 4).empty()});
+                         },
                          nullptr});
         steps.push_back({"September's invoice matches to the kopeck",
                          [panel] {

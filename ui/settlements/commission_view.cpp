@@ -73,6 +73,9 @@ CommissionView::CommissionView(wxWindow* parent, std::shared_ptr<DeskSession> se
     m_edges->AppendColumn(_("Time (Moscow)"), wxLIST_FORMAT_LEFT, FromDIP(170));
     m_edges->AppendColumn(_("Amount"), wxLIST_FORMAT_RIGHT, FromDIP(130));
     m_edges->AppendColumn(_("Counted in the month"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    // Where an invoice that counts months in UTC would file the purchase: the
+    // usual cause of a turnover difference, so those rows are marked.
+    m_edges->AppendColumn(_("By UTC"), wxLIST_FORMAT_LEFT, FromDIP(200));
     sizer->Add(m_edges, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(16)));
     SetSizer(sizer);
 
@@ -174,6 +177,10 @@ void CommissionView::Check() {
                 m_edges->SetItem(item, 1, FromUtf8(ReconTableModel::FormatMoscowTime(e.purchased_at)));
                 m_edges->SetItem(item, 2, Money(e.amount_kop));
                 m_edges->SetItem(item, 3, e.inside ? _("yes") : _("no, the neighbouring month"));
+                if (e.utc_disagrees) {
+                    m_edges->SetItem(item, 4, e.inside ? _("the neighbouring month") : _("this month"));
+                    m_edges->SetItemBackgroundColour(item, wxColour(0xFF, 0xF3, 0xE0));
+                }
             }
             m_edgeTitle->Wrap(GetClientSize().x > FromDIP(100) ? GetClientSize().x - FromDIP(40) : FromDIP(800));
             m_edges->Show(!check.edge_purchases.empty());

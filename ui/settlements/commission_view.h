@@ -37,6 +37,7 @@ class CommissionView : public wxPanel {
     bool IsBusy() const { return m_busy; }
     bool IsChecked() const { return m_checked; }
     int DifferingFields() const { return m_differing; }
+    const wxListCtrl* EdgePurchases() const { return m_edges; } // for tests: column 4 marks UTC's other side
 
   private:
     std::shared_ptr<DeskSession> m_session;
