@@ -33,7 +33,6 @@ bool IsWeekend(CivilDate date) {
     return wd == 0 || wd == 6;
 }
 
-bool SameDate(CivilDate a, CivilDate b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
 
 // ---- the calendar ----------------------------------------------------------------
 

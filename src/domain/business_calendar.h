@@ -30,7 +30,6 @@ CivilDate AddDays(CivilDate date, std::int64_t days);
 // 0 = Sunday … 6 = Saturday, as std::chrono::weekday::c_encoding().
 unsigned WeekdayOf(CivilDate date);
 bool IsWeekend(CivilDate date);
-bool SameDate(CivilDate a, CivilDate b);
 
 // ---- errors and results ------------------------------------------------------
 

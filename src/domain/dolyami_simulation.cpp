@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 
 namespace kpd::domain {
 
@@ -57,18 +58,8 @@ std::string MoscowDate(std::int64_t dayStart) {
            ZeroPadded(static_cast<unsigned>(d.day()), 2);
 }
 
-bool IsWorkingDayApprox(std::int64_t dayStart) {
-    const std::chrono::weekday wd{std::chrono::sys_days{std::chrono::days{(dayStart + kMoscow) / kDay}}};
-    if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) {
-        return false;
-    }
-    const auto d = DateOf(dayStart);
-    const unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
-    return !((m == 1 && day <= 8) || (m == 2 && day == 23) || (m == 3 && day == 8) || (m == 5 && (day == 1 || day == 9)) ||
-             (m == 6 && day == 12) || (m == 11 && day == 4));
-}
-
-void SimulateRegisters(const SimulationSpec& spec, const std::function<void(SimulatedRegister&&)>& sink) {
+void SimulateRegisters(const SimulationSpec& spec, const BusinessCalendar& calendar,
+                       const std::function<void(SimulatedRegister&&)>& sink) {
     Prng rng(spec.seed);
     // Refunds land on the register of the day they are processed.
     std::map<std::int64_t, Kopecks> refundsByDay;
@@ -91,9 +82,12 @@ void SimulateRegisters(const SimulationSpec& spec, const std::function<void(Simu
 
         SimulatedRegister reg;
         reg.business_date = MoscowDate(dayStart);
-        std::int64_t payoutDay = dayStart + kDay;
-        while (!IsWorkingDayApprox(payoutDay)) payoutDay += kDay;
-        reg.payout_date = MoscowDate(payoutDay);
+        const auto d = DateOf(dayStart);
+        const CivilDate businessDate{static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                                     static_cast<unsigned>(d.day())};
+        const auto payout = calendar.AddBusinessDays(businessDate, 1);
+        if (!payout) throw std::runtime_error("Dolyami simulation: " + payout.Error().message);
+        reg.payout_date = FormatIsoDate(payout.Value());
         reg.purchases.reserve(static_cast<std::size_t>(count));
         for (std::int64_t i = 0; i < count; ++i) {
             SimulatedPurchase p;

@@ -4,6 +4,7 @@
 // days later, and the daily settlement registers they make. Deterministic for
 // a seed on every platform (own PRNG arithmetic, no <random> distributions),
 // so a demo and a test see the same numbers.
+#include "domain/business_calendar.h"
 #include "domain/dolyami.h"
 #include "domain/settlement.h"
 
@@ -43,14 +44,12 @@ struct SimulatedRegister {
 // "YYYY-MM-DD" of a Moscow day given its 00:00 Moscow in Unix seconds.
 std::string MoscowDate(std::int64_t dayStart);
 
-// Whether a date is a working day: weekends and the fixed public holidays of
-// the Labour Code (art. 112) are not. Holiday transfers by the Government's
-// yearly decree are not known here yet (the business calendar of the cashback
-// issue brings them); payout dates next to a moved day may be off by one.
-bool IsWorkingDayApprox(std::int64_t dayStart);
-
 // Calls `sink` with each day's register in date order, so millions of
-// purchases never have to sit in memory at once.
-void SimulateRegisters(const SimulationSpec& spec, const std::function<void(SimulatedRegister&&)>& sink);
+// purchases never have to sit in memory at once. A register pays out on the
+// next business day of `calendar` (the production calendar with the decree's
+// moved days); throws std::runtime_error with the calendar's words when a
+// payout date falls in a year the calendar has no data for (never a guess).
+void SimulateRegisters(const SimulationSpec& spec, const BusinessCalendar& calendar,
+                       const std::function<void(SimulatedRegister&&)>& sink);
 
 } // namespace kpd::domain

@@ -6,6 +6,7 @@
 // state-changing routes inside one transaction together with their
 // Idempotency-Key record and audit entries. Dispatch is called concurrently
 // from httplib's pool threads; routes are added before the server starts.
+#include "domain/business_calendar.h"
 #include "domain/user.h"
 #include "sandbox/clock.h"
 #include "sandbox/faults.h"
@@ -39,6 +40,9 @@ struct SandboxState {
     SandboxClock& clock;
     FaultInjector& faults;
     SandboxSettings settings;
+    // The production calendar read at start (services/calendar_file.h): the
+    // file the desk reads too.
+    const domain::BusinessCalendar& calendar;
 };
 
 enum class Access {

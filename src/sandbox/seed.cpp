@@ -62,7 +62,8 @@ std::vector<DemoPartner> DemoPartners() {
 }
 } // namespace
 
-bool SeedDemo(soci::session& db, domain::Instant now, std::int64_t demoTransactions) {
+bool SeedDemo(soci::session& db, domain::Instant now, const domain::BusinessCalendar& calendar,
+              std::int64_t demoTransactions) {
     WriteTransaction tx(db);
     if (!ListPartnerIds(db).empty()) {
         return false;
@@ -106,7 +107,7 @@ bool SeedDemo(soci::session& db, domain::Instant now, std::int64_t demoTransacti
     // card screen twice over the last days and is working on a third.
     SeedDemoCardScreen(db, DemoPartners().front().partner.id, "marketing", at);
     if (demoTransactions > 0) {
-        SeedDemoSettlements(db, {DemoPartners().front().partner.id, demoTransactions, 92, now});
+        SeedDemoSettlements(db, {DemoPartners().front().partner.id, demoTransactions, 92, now, &calendar});
     }
     tx.Commit();
     return true;

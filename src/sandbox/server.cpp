@@ -7,6 +7,7 @@
 #include "sandbox/routes.h"
 #include "sandbox/seed.h"
 #include "sandbox/socket_lookup.h"
+#include "services/calendar_file.h"
 
 #include <httplib.h>
 
@@ -45,13 +46,13 @@ httplib::Server::HandlerResponse ProblemForBareError(const httplib::Request&,
     return httplib::Server::HandlerResponse::Handled;
 }
 
-void PrepareDatabase(const Options& options, SandboxClock& clock) {
+void PrepareDatabase(const Options& options, SandboxClock& clock, const domain::BusinessCalendar& calendar) {
     auto session = store::OpenSession(options.db_url);
     int applied = MigrateSandboxSchema(*session);
     LogInfo("database " + std::string(store::ToString(store::BackendOf(*session))) + ": " +
             std::to_string(applied) + " migration(s) applied");
     if (options.seed_demo) {
-        LogInfo(SeedDemo(*session, clock.Now(), options.demo_transactions)
+        LogInfo(SeedDemo(*session, clock.Now(), calendar, options.demo_transactions)
                     ? "seeded the demo partners"
                     : "demo seed skipped: the database already has partners");
     }
@@ -68,12 +69,21 @@ int RunSandbox(const Options& options) {
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     InitCrypto();
+    // The business calendar the desk reads too: payout dates of the settlement
+    // seed, cashback flights' earliest start. Without it the sandbox does not start.
+    const services::CalendarFile calendarFile = services::LoadBusinessCalendar();
+    if (!calendarFile.Ok()) {
+        LogError(calendarFile.error);
+        return 1;
+    }
+    LogInfo("business calendar " + calendarFile.path);
+    const domain::BusinessCalendar& calendar = *calendarFile.calendar;
     SandboxClock clock(options.clock);
-    PrepareDatabase(options, clock);
+    PrepareDatabase(options, clock, calendar);
 
     SessionPool pool(options.db_url, static_cast<std::size_t>(options.threads));
     FaultInjector faults;
-    SandboxState state{pool, clock, faults, {options.token_ttl_seconds, options.max_body_bytes}};
+    SandboxState state{pool, clock, faults, {options.token_ttl_seconds, options.max_body_bytes}, calendar};
     Router router(state);
     AddAllRoutes(router);
 

@@ -85,7 +85,8 @@ int SeedDemoSettlements(soci::session& db, const SettlementSeedSpec& spec) {
 
     Ledger moscow, utc;
     int index = 0;
-    domain::SimulateRegisters(sim, [&](domain::SimulatedRegister&& s) {
+    if (!spec.calendar) throw std::logic_error("the settlement seed needs the business calendar");
+    domain::SimulateRegisters(sim, *spec.calendar, [&](domain::SimulatedRegister&& s) {
         const int age = spec.days - index++; // days before today
         domain::SettlementRegister reg;
         reg.business_date = s.business_date;

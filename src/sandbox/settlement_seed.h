@@ -7,6 +7,7 @@
 // The latest invoice counts orders by UTC month instead of Moscow month, a
 // time-zone slip the desk's commission check is there to catch. Part of
 // SeedDemo's transaction, or alone for a big generated volume; one thread.
+#include "domain/business_calendar.h"
 #include "domain/timestamp.h"
 
 #include <soci/soci.h>
@@ -23,6 +24,9 @@ struct SettlementSeedSpec {
     std::int64_t transactions = kDemoTransactions;
     int days = 92;
     domain::Instant now{};
+    // Payout dates are the next business day of this calendar (the file the
+    // sandbox loaded at start); required.
+    const domain::BusinessCalendar* calendar = nullptr;
 };
 
 // Returns the number of registers written.

@@ -4,27 +4,17 @@
 // 24.09.2025) and the Labour Code, independently of resources/calendar/ru.txt,
 // which the suite reads as shipped.
 #include "domain/business_calendar.h"
+#include "domain/shipped_calendar.h"
 
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 using namespace kpd::domain;
 
 namespace {
 
-BusinessCalendar Shipped() {
-    std::ifstream in(KPD_SOURCE_DIR "/resources/calendar/ru.txt", std::ios::binary);
-    BOOST_REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto parsed = BusinessCalendar::Parse(text.str());
-    for (const auto& p : parsed.problems) BOOST_TEST_MESSAGE("line " << p.line << ": " << p.message);
-    BOOST_REQUIRE(parsed.calendar.has_value());
-    return *parsed.calendar;
-}
+BusinessCalendar Shipped() { return kpd::test::ShippedCalendar(); }
 
 CivilDate D(const char* iso) {
     const auto d = ParseIsoDate(iso);
