@@ -15,7 +15,9 @@
 //   POST   /partner/users/{id}/enable     admin     User
 //   GET    /audit?limit&cursor            admin     Page<AuditEntry>, newest first
 //   GET    /sandbox/clock                 anyone    {"now", "fixed"}
-//   POST   /sandbox/clock                 anyone    {now} | {advance_seconds} -> {"now", "fixed"}
+//   POST   /sandbox/clock                 anyone    {now} | {advance_seconds} -> {"now", "fixed"}; each Moscow
+//                                                   day that ends brings its Dolyami registers, each month
+//                                                   its invoice (settlement_days.h)
 //   POST   /sandbox/faults                anyone    {path, kind: drop|status, status, count}
 //                                                   -> 200 {"armed": {...}} (see faults.h)
 //   DELETE /sandbox/faults                anyone    disarms every fault; 204

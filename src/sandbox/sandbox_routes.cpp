@@ -1,10 +1,13 @@
 // Routes that exist only in the sandbox (no auth: tests and demos drive them):
 // GET /v1/health, GET/POST /v1/sandbox/clock, POST/DELETE /v1/sandbox/faults.
+// Moving the clock over whole Moscow days also brings those days' Dolyami
+// registers (settlement_days.h), in the same transaction as its audit entries.
 #include "contract/json_reader.h"
 #include "sandbox/audit_log.h"
 #include "sandbox/http_util.h"
 #include "sandbox/partner_repository.h"
 #include "sandbox/routes.h"
+#include "sandbox/settlement_days.h"
 
 namespace kpd::sandbox {
 
@@ -63,6 +66,7 @@ void MoveClock(RequestContext& ctx) {
         AuditClockChange(ctx, "clock advanced by " + std::to_string(*advance) + " s to " +
                                   ctx.NowText());
     }
+    AddSettlementDaysPassed(ctx.db, ctx.state.clock.Now(), ctx.state.calendar);
     SendClock(ctx);
 }
 

@@ -53,19 +53,50 @@ void Book(Ledger& ledger, std::int64_t offset, const domain::SimulatedPurchase& 
     }
 }
 
-domain::CommissionInvoice Invoice(domain::Month month, const MonthTotals& t) {
+} // namespace
+
+domain::CommissionInvoice CommissionInvoiceOf(domain::Month month, domain::Kopecks turnover, domain::Kopecks refunds,
+                                              int rateBp) {
     domain::CommissionInvoice i;
     i.month = month;
-    i.turnover_kop = t.turnover;
-    i.refunds_kop = t.refunds;
-    i.base_kop = t.turnover - t.refunds;
-    i.rate_bp = kDemoCommissionRateBp;
+    i.turnover_kop = turnover;
+    i.refunds_kop = refunds;
+    i.base_kop = turnover - refunds;
+    i.rate_bp = rateBp;
     i.commission_kop = domain::ApplyBasisPoints(i.base_kop, i.rate_bp);
     i.vat_kop = domain::ApplyBasisPoints(i.commission_kop, domain::VatRateBp(month));
     i.total_kop = i.commission_kop + i.vat_kop;
     return i;
 }
-} // namespace
+
+RegisterRows RegisterRowsOf(const domain::SimulatedRegister& day, domain::Kopecks threshold) {
+    RegisterRows rows;
+    auto& reg = rows.reg;
+    reg.business_date = day.business_date;
+    reg.count = static_cast<std::int64_t>(day.purchases.size());
+    reg.turnover_kop = day.turnover_kop;
+    reg.refunds_kop = day.refunds_kop;
+    reg.payout_kop = day.payout_kop;
+    reg.payout_date = day.payout_date;
+    reg.needs_second_approval = reg.payout_kop > threshold;
+    reg.status = domain::RegisterStatus::PendingReview;
+    rows.transactions.reserve(day.purchases.size());
+    for (const auto& p : day.purchases) {
+        domain::SettlementTransaction t;
+        t.order_id = p.order.order_id;
+        t.store_id = p.order.store_id;
+        t.purchased_at = p.order.purchased_at;
+        t.amount_kop = p.order.amount_kop;
+        t.prepaid_kop = domain::PaymentSchedule(p.order.amount_kop)[0].amount_kop;
+        t.status = std::string(ToString(p.order.status));
+        t.refunded_kop = p.refunded_kop;
+        if (!p.order.refunds.empty()) {
+            t.refund_status = p.order.refunds.back().status == domain::RefundStatus::Processed ? "processed" : "pending";
+        }
+        rows.transactions.push_back(std::move(t));
+    }
+    return rows;
+}
 
 int SeedDemoSettlements(soci::session& db, const SettlementSeedSpec& spec) {
     const std::int64_t now = spec.now.time_since_epoch().count();
@@ -88,37 +119,16 @@ int SeedDemoSettlements(soci::session& db, const SettlementSeedSpec& spec) {
     if (!spec.calendar) throw std::logic_error("the settlement seed needs the business calendar");
     domain::SimulateRegisters(sim, *spec.calendar, [&](domain::SimulatedRegister&& s) {
         const int age = spec.days - index++; // days before today
-        domain::SettlementRegister reg;
-        reg.business_date = s.business_date;
-        reg.count = static_cast<std::int64_t>(s.purchases.size());
-        reg.turnover_kop = s.turnover_kop;
-        reg.refunds_kop = s.refunds_kop;
-        reg.payout_kop = s.payout_kop;
-        reg.payout_date = s.payout_date;
-        reg.needs_second_approval = reg.payout_kop > threshold;
+        auto rows = RegisterRowsOf(s, threshold);
+        auto& reg = rows.reg;
         reg.status = age > 7 ? domain::RegisterStatus::Approved : domain::RegisterStatus::PendingReview;
         if (age == 10) reg.status = domain::RegisterStatus::Disputed;
         const std::int64_t id = InsertRegister(db, spec.partner_id, reg);
-
-        std::vector<domain::SettlementTransaction> txs;
-        txs.reserve(s.purchases.size());
         for (const auto& p : s.purchases) {
             Book(moscow, kMoscow, p);
             Book(utc, 0, p);
-            domain::SettlementTransaction t;
-            t.order_id = p.order.order_id;
-            t.store_id = p.order.store_id;
-            t.purchased_at = p.order.purchased_at;
-            t.amount_kop = p.order.amount_kop;
-            t.prepaid_kop = domain::PaymentSchedule(p.order.amount_kop)[0].amount_kop;
-            t.status = std::string(ToString(p.order.status));
-            t.refunded_kop = p.refunded_kop;
-            if (!p.order.refunds.empty()) {
-                t.refund_status = p.order.refunds.back().status == domain::RefundStatus::Processed ? "processed"
-                                                                                                  : "pending";
-            }
-            txs.push_back(std::move(t));
         }
+        const auto& txs = rows.transactions;
         InsertTransactions(db, spec.partner_id, id, 1, txs);
 
         // Approved the morning after the register day, as finance staff do.
@@ -149,7 +159,9 @@ int SeedDemoSettlements(soci::session& db, const SettlementSeedSpec& spec) {
         const auto& m = ended[i];
         const bool slipped = i + 1 == ended.size();
         const auto& totals = slipped ? utc[{m.year, m.month}] : moscow[{m.year, m.month}];
-        SaveInvoice(db, spec.partner_id, {Invoice(m, totals), i + 2 < ended.size() ? "accepted" : "issued"});
+        SaveInvoice(db, spec.partner_id,
+                    {CommissionInvoiceOf(m, totals.turnover, totals.refunds, kDemoCommissionRateBp),
+                     i + 2 < ended.size() ? "accepted" : "issued"});
     }
     return index;
 }

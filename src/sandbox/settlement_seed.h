@@ -8,11 +8,14 @@
 // time-zone slip the desk's commission check is there to catch. Part of
 // SeedDemo's transaction, or alone for a big generated volume; one thread.
 #include "domain/business_calendar.h"
+#include "domain/dolyami_simulation.h"
+#include "domain/settlement.h"
 #include "domain/timestamp.h"
 
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace kpd::sandbox {
 
@@ -28,6 +31,19 @@ struct SettlementSeedSpec {
     // sandbox loaded at start); required.
     const domain::BusinessCalendar* calendar = nullptr;
 };
+
+// A simulated day as the platform stores it: the register (pending review;
+// four eyes when its payout is above `threshold`) and its purchases.
+struct RegisterRows {
+    domain::SettlementRegister reg;
+    std::vector<domain::SettlementTransaction> transactions;
+};
+RegisterRows RegisterRowsOf(const domain::SimulatedRegister& day, domain::Kopecks threshold);
+
+// The month's invoice for a turnover and refunds: commission at `rateBp`, VAT
+// at the month's rate (dolyami.h), each rounded to the kopeck.
+domain::CommissionInvoice CommissionInvoiceOf(domain::Month month, domain::Kopecks turnover, domain::Kopecks refunds,
+                                              int rateBp);
 
 // Returns the number of registers written.
 int SeedDemoSettlements(soci::session& db, const SettlementSeedSpec& spec);
