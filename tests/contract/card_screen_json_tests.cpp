@@ -1,19 +1,17 @@
 #include "contract/card_screen_json.h"
 #include "domain/card_screen_sample.h"
 
+#include "support/problem_checks.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 using namespace kpd;
+using kpd::test::HasProblemAt;
 using nlohmann::json;
 
 namespace {
-bool HasProblemAt(const domain::Problems& problems, const std::string& field, const std::string& code) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const domain::Problem& p) { return p.field == field && p.code == code; });
-}
-
 domain::CardScreen FullScreen() {
     auto s = domain::SampleCardScreen();
     s.theme.logo = "as_logo";

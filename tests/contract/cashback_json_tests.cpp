@@ -1,27 +1,18 @@
 #include "contract/cashback_json.h"
 #include "domain/cashback_sample.h"
 
+#include "support/problem_checks.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 using namespace kpd;
+using kpd::test::HasProblemAt;
+using kpd::test::Dump;
 using nlohmann::json;
 
 namespace {
-bool HasProblemAt(const domain::Problems& problems, const std::string& field, const std::string& code) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const domain::Problem& p) { return p.field == field && p.code == code; });
-}
-
-std::string Dump(const domain::Problems& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += p.field + " " + p.code + "; ";
-    }
-    return out;
-}
-
 domain::CashbackFlight LiveFlight() {
     auto f = domain::SampleFlight();
     f.id = 17;

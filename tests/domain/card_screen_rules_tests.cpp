@@ -1,27 +1,18 @@
 #include "domain/card_screen_rules.h"
 #include "domain/card_screen_sample.h"
 
+#include "support/problem_checks.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <map>
 
 using namespace kpd::domain;
+using kpd::test::HasProblemAt;
+using kpd::test::Dump;
 
 namespace {
-bool HasProblemAt(const Problems& problems, const std::string& field, const std::string& code) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const Problem& p) { return p.field == field && p.code == code; });
-}
-
-std::string Dump(const Problems& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += p.field + " " + p.code + "; ";
-    }
-    return out;
-}
-
 AssetInfo Asset(std::string id, ImageSlot slot, int w, int h, std::int64_t bytes = 50'000) {
     return {std::move(id), slot, "image/png", w, h, bytes, std::string(64, 'a')};
 }

@@ -1,26 +1,15 @@
 #include "domain/cashback_rules.h"
 #include "domain/cashback_sample.h"
 
+#include "support/problem_checks.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 using namespace kpd::domain;
-
-namespace {
-bool HasProblemAt(const Problems& problems, const std::string& field, const std::string& code) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const Problem& p) { return p.field == field && p.code == code; });
-}
-
-std::string Dump(const Problems& problems) {
-    std::string out;
-    for (const auto& p : problems) {
-        out += p.field + " " + p.code + "; ";
-    }
-    return out;
-}
-} // namespace
+using kpd::test::HasProblemAt;
+using kpd::test::Dump;
 
 BOOST_AUTO_TEST_SUITE(cashback_rules)
 

@@ -1,17 +1,13 @@
 #include "domain/user.h"
 
+#include "support/problem_checks.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 using namespace kpd::domain;
-
-namespace {
-bool HasProblemAt(const Problems& problems, const std::string& field, const std::string& code) {
-    return std::any_of(problems.begin(), problems.end(),
-                       [&](const Problem& p) { return p.field == field && p.code == code; });
-}
-} // namespace
+using kpd::test::HasProblemAt;
 
 BOOST_AUTO_TEST_SUITE(users)
 
