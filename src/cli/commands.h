@@ -75,6 +75,16 @@ void AddCardScreenRenderCommand(CLI::App& cardScreen, const GlobalOptions& optio
 // (command_settlements.cpp), added to the parser the same way.
 void AddSettlementCommands(CLI::App& app, const GlobalOptions& options, std::function<ExitCode()>& run);
 
+// `partnerctl calendar …` (command_calendar.cpp): the production calendar's
+// data file, offline; the answer says when a year it touches is provisional.
+// `n` may be negative (counts back); BusinessDaysBetween counts d with from < d ≤ to.
+ExitCode RunCalendarAddBusinessDays(const GlobalOptions& options, const std::string& date, int n);
+ExitCode RunCalendarIsBusinessDay(const GlobalOptions& options, const std::string& date);
+ExitCode RunCalendarBusinessDaysBetween(const GlobalOptions& options, const std::string& from, const std::string& to);
+
+// `partnerctl receipt parse QR` (command_receipt.cpp): a fiscal receipt's QR text, offline.
+ExitCode RunReceiptParse(const GlobalOptions& options, const std::string& qr);
+
 // Role names as given on the command line; nullopt (and a message on stderr)
 // when one is unknown.
 std::optional<domain::RoleSet> ParseRoles(const std::vector<std::string>& names);

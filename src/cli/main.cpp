@@ -138,7 +138,28 @@ int main(int argc, char** argv) {
     AddCardScreenRenderCommand(*cardScreen, options, run);
     AddSettlementCommands(app, options, run);
 
-    for (auto* sub : {partner, users, audit, cardScreen}) {
+    auto* calendar = app.add_subcommand("calendar", "The Russian production calendar (offline)")->require_subcommand(1);
+    std::string calendarDate, calendarTo;
+    int businessDays = 0;
+    auto* addDays = calendar->add_subcommand("add-business-days", "The N-th business day after DATE");
+    addDays->add_option("date", calendarDate, "YYYY-MM-DD")->required();
+    addDays->add_option("n", businessDays, "How many business days (negative: before)")->required();
+    addDays->callback([&] { run = [&] { return RunCalendarAddBusinessDays(options, calendarDate, businessDays); }; });
+    auto* isDay = calendar->add_subcommand("is-business-day", "Whether DATE is a business day");
+    isDay->add_option("date", calendarDate, "YYYY-MM-DD")->required();
+    isDay->callback([&] { run = [&] { return RunCalendarIsBusinessDay(options, calendarDate); }; });
+    auto* between = calendar->add_subcommand("business-days-between", "Business days after FROM up to and including TO");
+    between->add_option("from", calendarDate, "YYYY-MM-DD")->required();
+    between->add_option("to", calendarTo, "YYYY-MM-DD")->required();
+    between->callback([&] { run = [&] { return RunCalendarBusinessDaysBetween(options, calendarDate, calendarTo); }; });
+
+    auto* receipt = app.add_subcommand("receipt", "Fiscal receipts (offline)")->require_subcommand(1);
+    std::string receiptQr;
+    auto* parseQr = receipt->add_subcommand("parse", "Read a fiscal receipt's QR text (t=…&s=…&fn=…&i=…&fp=…&n=…)");
+    parseQr->add_option("qr", receiptQr, "The QR text; quote it for the shell")->required();
+    parseQr->callback([&] { run = [&] { return RunReceiptParse(options, receiptQr); }; });
+
+    for (auto* sub : {partner, users, audit, cardScreen, calendar, receipt}) {
         sub->fallthrough();
     }
 
