@@ -293,6 +293,123 @@ CREATE TABLE commission_invoices (
 )
 )sql";
 
+// Version 4, cashback flights. A flight's editable part (offer, match rules,
+// cashback, cap, targeting, budget, dates) is kept as the JSON the contract
+// maps; beside it the columns the platform queries and guards. accrued_kop is
+// net of reversals and moves only by guarded UPDATEs; the CHECK is the last
+// line of defence that it never passes the budget. The stored status is what
+// the partner set (draft, scheduled, paused, stopped) or budget_spent's
+// finish; live and ended are read from the dates against the sandbox clock.
+// Receipts are platform-wide facts (an app user's purchase in any shop),
+// keyed by the month of the receipt first so PostgreSQL can partition them;
+// the (fn, i, fp) of a fiscal document is unique across months in its own
+// key table, which is what refuses a second scan also when two race. Per
+// partner: the accruals a receipt earned on each flight, and each flight's
+// daily series. Wallets belong to the app's users: balance, and what was
+// withdrawn in the calendar month named beside it (one row, so one guarded
+// UPDATE enforces both limits). Ids come from id_counters, one row per kind.
+const char* kV4Cashback = R"sql(
+CREATE TABLE id_counters (
+    name    TEXT NOT NULL PRIMARY KEY,
+    last_id {BIG} NOT NULL
+);
+INSERT INTO id_counters (name, last_id) VALUES ('cashback_flight', 0), ('receipt', 0), ('withdrawal', 0);
+CREATE TABLE cashback_flights (
+    partner_id    {BIG} NOT NULL REFERENCES partners (partner_id),
+    flight_id     {BIG} NOT NULL,
+    version       {BIG} NOT NULL DEFAULT 1,
+    status        TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'live', 'paused', 'stopped', 'finished')),
+    definition    TEXT NOT NULL,
+    budget_kop    {BIG} NOT NULL CHECK (budget_kop > 0),
+    accrued_kop   {BIG} NOT NULL DEFAULT 0,
+    starts_on     TEXT NOT NULL,
+    ends_on       TEXT NOT NULL,
+    submitted_on  TEXT NULL,
+    finish_reason TEXT NULL CHECK (finish_reason IN ('ended', 'budget_spent')),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (partner_id, flight_id),
+    CHECK (accrued_kop >= 0 AND accrued_kop <= budget_kop)
+);
+CREATE UNIQUE INDEX cashback_flights_id ON cashback_flights (flight_id);
+CREATE INDEX cashback_flights_running ON cashback_flights (status, starts_on, ends_on);
+CREATE TABLE receipts (
+    receipt_month TEXT NOT NULL,
+    receipt_id    {BIG} NOT NULL,
+    user_id       {BIG} NOT NULL,
+    fn            TEXT NOT NULL,
+    doc_i         {BIG} NOT NULL,
+    fp            TEXT NOT NULL,
+    operation     INTEGER NOT NULL,
+    receipt_at    TEXT NOT NULL,
+    sum_kop       {BIG} NOT NULL,
+    scanned_on    TEXT NOT NULL,
+    original_month TEXT NULL,
+    original_id   {BIG} NULL,
+    PRIMARY KEY (receipt_month, receipt_id)
+);
+CREATE INDEX receipts_document ON receipts (fn, doc_i);
+CREATE TABLE receipt_keys (
+    fn            TEXT NOT NULL,
+    doc_i         {BIG} NOT NULL,
+    fp            TEXT NOT NULL,
+    receipt_month TEXT NOT NULL,
+    receipt_id    {BIG} NOT NULL,
+    PRIMARY KEY (fn, doc_i, fp)
+);
+CREATE TABLE receipt_items (
+    receipt_month TEXT NOT NULL,
+    receipt_id    {BIG} NOT NULL,
+    line_no       INTEGER NOT NULL,
+    sku           TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    price_kop     {BIG} NOT NULL,
+    quantity      {BIG} NOT NULL,
+    returned_qty  {BIG} NOT NULL DEFAULT 0,
+    PRIMARY KEY (receipt_month, receipt_id, line_no)
+);
+CREATE TABLE cashback_accruals (
+    partner_id    {BIG} NOT NULL,
+    flight_id     {BIG} NOT NULL,
+    receipt_month TEXT NOT NULL,
+    receipt_id    {BIG} NOT NULL,
+    user_id       {BIG} NOT NULL,
+    accrued_on    TEXT NOT NULL,
+    cashback_kop  {BIG} NOT NULL CHECK (cashback_kop > 0),
+    reversed_kop  {BIG} NOT NULL DEFAULT 0,
+    PRIMARY KEY (partner_id, flight_id, receipt_month, receipt_id),
+    FOREIGN KEY (partner_id, flight_id) REFERENCES cashback_flights (partner_id, flight_id),
+    CHECK (reversed_kop >= 0 AND reversed_kop <= cashback_kop)
+);
+CREATE INDEX cashback_accruals_receipt ON cashback_accruals (receipt_month, receipt_id);
+CREATE TABLE cashback_daily (
+    partner_id   {BIG} NOT NULL,
+    flight_id    {BIG} NOT NULL,
+    day          TEXT NOT NULL,
+    scanned      {BIG} NOT NULL DEFAULT 0,
+    matched      {BIG} NOT NULL DEFAULT 0,
+    accrued_kop  {BIG} NOT NULL DEFAULT 0,
+    reversed_kop {BIG} NOT NULL DEFAULT 0,
+    PRIMARY KEY (partner_id, flight_id, day),
+    FOREIGN KEY (partner_id, flight_id) REFERENCES cashback_flights (partner_id, flight_id)
+);
+CREATE TABLE wallets (
+    user_id             {BIG} NOT NULL PRIMARY KEY,
+    balance_kop         {BIG} NOT NULL DEFAULT 0,
+    withdrawn_month     TEXT NOT NULL DEFAULT '',
+    withdrawn_month_kop {BIG} NOT NULL DEFAULT 0,
+    CHECK (balance_kop >= 0)
+);
+CREATE TABLE wallet_withdrawals (
+    user_id       {BIG} NOT NULL,
+    withdrawal_id {BIG} NOT NULL,
+    month         TEXT NOT NULL,
+    amount_kop    {BIG} NOT NULL CHECK (amount_kop > 0),
+    at            TEXT NOT NULL,
+    PRIMARY KEY (user_id, withdrawal_id)
+)
+)sql";
 
 } // namespace
 
@@ -302,6 +419,7 @@ const std::vector<store::Migration>& SandboxMigrations() {
         {2, "card screens, their publications, assets", kV2Sqlite, kV2Postgresql},
         store::BothBackends(3, "Dolyami settlements: registers, transactions, approvals, disputes, invoices",
                             kV3Settlements),
+        store::BothBackends(4, "cashback flights, receipts, accruals, daily series, wallets", kV4Cashback),
     };
     return migrations;
 }

@@ -28,6 +28,7 @@ std::string UsageText() {
            "sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
            "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
+           "                        [--scans-per-day N]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
@@ -36,7 +37,9 @@ std::string UsageText() {
            "  --max-body   largest request body in bytes (default 1048576); larger ones get 413\n"
            "  --threads    HTTP worker threads and database sessions (default 8)\n"
            "  --demo-transactions  Dolyami purchases over the demo's three months of settlement\n"
-           "               registers (default 200000; e.g. 5000000 for benchmarks)\n";
+           "               registers (default 200000; e.g. 5000000 for benchmarks)\n"
+           "  --scans-per-day  receipts scanned per partner with running cashback flights for\n"
+           "               each whole Moscow day the clock is moved over (default 300; 0 none)\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -100,6 +103,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--demo-transactions wants 0 to 100000000");
             }
             o.demo_transactions = *count;
+        } else if (flag == "--scans-per-day") {
+            auto count = ParseNumber(value, 0, 100'000);
+            if (!count) {
+                return Fail("--scans-per-day wants 0 to 100000");
+            }
+            o.scans_per_day = static_cast<int>(*count);
         } else {
             return Fail("unknown option " + flag);
         }

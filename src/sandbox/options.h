@@ -3,7 +3,8 @@
 //   platform-sandbox --listen 127.0.0.1:PORT --db sqlite:PATH|postgresql://…
 //                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
 //                    [--max-body BYTES] [--threads N] [--demo-transactions N]
-// PORT 0 picks a free port. Parsed by hand: eight flags do not pay for CLI11's
+//                    [--scans-per-day N]
+// PORT 0 picks a free port. Parsed by hand: nine flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
 
@@ -25,6 +26,9 @@ struct Options {
     std::size_t max_body_bytes = 1024 * 1024;
     int threads = 8;
     std::int64_t demo_transactions = 200'000; // Dolyami purchases the demo seed simulates
+    // Receipts the app's users scan per partner with running cashback flights
+    // and Moscow day the clock is moved over.
+    int scans_per_day = 300;
 };
 
 struct ParsedOptions {

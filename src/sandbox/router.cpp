@@ -215,6 +215,11 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
         SendProblem(ctx.res, 403, "forbidden", "this needs the marketing or partner_admin role");
         return false;
     }
+    if (access == Access::MarketingReader && !user->roles.Has(domain::Role::Marketing) &&
+        !user->roles.Has(domain::Role::PartnerAdmin) && !user->roles.Has(domain::Role::Viewer)) {
+        SendProblem(ctx.res, 403, "forbidden", "this needs the marketing, partner_admin or viewer role");
+        return false;
+    }
     if (access == Access::Finance && !domain::MaySeeSettlements(user->roles)) {
         SendProblem(ctx.res, 403, "forbidden", "this needs the finance or finance_manager role");
         return false;

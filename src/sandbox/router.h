@@ -32,6 +32,9 @@ struct SandboxSettings {
     // itself answers 413 with its words, and below what would let one
     // request hold much memory.
     std::size_t max_upload_bytes = 8 * 1024 * 1024;
+    // Receipts simulated per partner with running cashback flights for each
+    // whole Moscow day the clock is moved over (--scans-per-day).
+    int scans_per_day = 300;
 };
 
 // Shared by every request; each member is thread-safe on its own.
@@ -49,7 +52,8 @@ enum class Access {
     Anyone,       // no token needed (a valid one still names the caller)
     AnyRole,      // any signed-in user
     PartnerAdmin, // partner_admin only
-    CardEditor,   // marketing or partner_admin: who designs and publishes the card screen
+    CardEditor,   // marketing or partner_admin: who designs and publishes the card screen (and edits cashback flights)
+    MarketingReader, // marketing, partner_admin or viewer: who reads cashback flights and their reports
     Finance,      // finance or finance_manager: Dolyami settlements and commission invoices
 };
 

@@ -48,8 +48,24 @@
 //   GET    /commission-invoices?month=YYYY-MM finance Invoice + status; 404 not_found
 //   POST   /commission-invoices/{month}/accept|dispute finance {reason} for a dispute; 409 invoice_not_issued
 //   GET    /sandbox/pos-export/{register} finance a rehearsal POS export (CSV) with planted discrepancies
+//   GET    /cashback-flights?limit&cursor reader    Page<Flight>, newest first, status on the sandbox clock
+//   POST   /cashback-flights              editor    201 Flight + Location + ETag; 422 validation_failed
+//   GET    /cashback-flights/{id}         reader    Flight + ETag; 404 not_found
+//   PUT    /cashback-flights/{id}         editor    If-Match (428, 412 + current); 409 flight_not_draft; 422
+//   POST   /cashback-flights/{id}/submit  editor    rules + 5 business days (Moscow date): 422 validation_failed
+//                                                   (/starts_on starts_too_early + earliest_starts_on),
+//                                                   422 calendar_unknown; 409 flight_not_draft; 200 Flight
+//   POST   /cashback-flights/{id}/pause|resume|stop editor 409 invalid_transition; 200 Flight
+//   GET    /cashback-flights/{id}/report  reader    totals, daily series, forecast_exhausted_on
+//   POST   /cashback-flights/audience-estimate reader {loyalty_cards, regions} -> {users}
+//   POST   /sandbox/receipts              anyone    {user_id, qr, items, original_document?}: 201 accruals;
+//                                                   422 bad QR at /qr, items off the sum; 409 receipt_already_scanned
+//   POST   /sandbox/receipts/generate     anyone    {count} -> {generated, matched, accrued_kop}
+//   GET    /sandbox/wallets/{user_id}     anyone    {balance_kop, withdrawn_this_month_kop, can_withdraw}
+//   POST   /sandbox/wallets/{user_id}/withdraw anyone {amount_kop}: 422 below_minimum | monthly_limit
 // clang-format on
-// "editor" = marketing or partner_admin; "finance" = finance or finance_manager.
+// "editor" = marketing or partner_admin; "finance" = finance or finance_manager;
+// "reader" = any role.
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
 // is never stored in the clear, so a sign-in is never replayed).
 #include "sandbox/router.h"
@@ -65,6 +81,9 @@ void AddCardScreenRoutes(Router& router);
 void AddAssetRoutes(Router& router);
 void AddSettlementRoutes(Router& router);
 void AddPosExportRoutes(Router& router);
+void AddCashbackRoutes(Router& router);
+void AddReceiptRoutes(Router& router);
+void AddWalletRoutes(Router& router);
 
 inline void AddAllRoutes(Router& router) {
     AddAuthRoutes(router);
@@ -76,6 +95,9 @@ inline void AddAllRoutes(Router& router) {
     AddAssetRoutes(router);
     AddSettlementRoutes(router);
     AddPosExportRoutes(router);
+    AddCashbackRoutes(router);
+    AddReceiptRoutes(router);
+    AddWalletRoutes(router);
 }
 
 } // namespace kpd::sandbox

@@ -1,11 +1,14 @@
 // Routes that exist only in the sandbox (no auth: tests and demos drive them):
 // GET /v1/health, GET/POST /v1/sandbox/clock, POST/DELETE /v1/sandbox/faults.
 // Moving the clock over whole Moscow days also brings those days' Dolyami
-// registers (settlement_days.h), in the same transaction as its audit entries.
+// registers (settlement_days.h) and simulates the app's users scanning
+// receipts on each of them (receipt_generator.h), in the same transaction as
+// the move's audit entries.
 #include "contract/json_reader.h"
 #include "sandbox/audit_log.h"
 #include "sandbox/http_util.h"
 #include "sandbox/partner_repository.h"
+#include "sandbox/receipt_generator.h"
 #include "sandbox/routes.h"
 #include "sandbox/settlement_days.h"
 
@@ -58,6 +61,7 @@ void MoveClock(RequestContext& ctx) {
         SendProblem(ctx.res, 422, "validation_failed", "the clock change has mistakes", problems);
         return;
     }
+    const auto before = ctx.state.clock.Now();
     if (instant) {
         ctx.state.clock.Set(*instant);
         AuditClockChange(ctx, "clock set to " + ctx.NowText());
@@ -67,6 +71,7 @@ void MoveClock(RequestContext& ctx) {
                                   ctx.NowText());
     }
     AddSettlementDaysPassed(ctx.db, ctx.state.clock.Now(), ctx.state.calendar);
+    SimulateDaysPassed(ctx.db, before, ctx.state.clock.Now(), ctx.state.settings.scans_per_day);
     SendClock(ctx);
 }
 

@@ -3,6 +3,7 @@
 #include "domain/partner.h"
 #include "sandbox/audit_log.h"
 #include "sandbox/card_screen_seed.h"
+#include "sandbox/cashback_seed.h"
 #include "sandbox/settlement_seed.h"
 #include "sandbox/crypto.h"
 #include "sandbox/partner_repository.h"
@@ -106,6 +107,8 @@ bool SeedDemo(soci::session& db, domain::Instant now, const domain::BusinessCale
     // The first partner's marketing manager has designed and published its
     // card screen twice over the last days and is working on a third.
     SeedDemoCardScreen(db, DemoPartners().front().partner.id, "marketing", at);
+    // The same manager runs its cashback flights: live, scheduled, draft, finished.
+    SeedDemoCashback(db, DemoPartners().front().partner.id, "marketing", now);
     if (demoTransactions > 0) {
         SeedDemoSettlements(db, {DemoPartners().front().partner.id, demoTransactions, 92, now, &calendar});
     }
