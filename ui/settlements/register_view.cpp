@@ -77,6 +77,10 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     facts->Add(m_figures, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
     m_approvals = new wxStaticText(this, wxID_ANY, wxString());
     facts->Add(m_approvals, wxSizerFlags().Expand());
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        if (event.GetSize().x != m_wrappedAtWidth) CallAfter([this] { WrapApprovals(); });
+    });
     sizer->Add(facts, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(12)));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -300,8 +304,17 @@ void RegisterView::ShowHeader() {
         line += "  " + _("The payout is above the four-eyes threshold: two approvals are needed, the second by a "
                          "finance manager.");
     }
-    m_approvals->SetLabel(line);
-    m_approvals->Wrap(GetClientSize().x > FromDIP(200) ? GetClientSize().x - FromDIP(40) : FromDIP(900));
+    m_approvalsText = line;
+    WrapApprovals();
+}
+
+void RegisterView::WrapApprovals() {
+    // Wrapped to the view's width now, and again whenever the width changes:
+    // wrapped before the view had its size, the last line was cut off.
+    const int width = GetClientSize().x;
+    m_approvals->SetLabel(m_approvalsText);
+    m_approvals->Wrap(width > FromDIP(200) ? width - FromDIP(40) : FromDIP(900));
+    m_wrappedAtWidth = width;
     Layout();
 }
 

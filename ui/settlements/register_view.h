@@ -69,6 +69,7 @@ class RegisterView : public wxPanel {
     wxButton* DisputeButton() const { return m_dispute; }
 
   private:
+    void WrapApprovals(); // the approvals line wrapped to the current width
     void ShowHeader();
     void RunReconcile(const services::PosLayout& layout, bool skipBadLines);
     void ShowResults(const services::ReconcileReport& report);
@@ -95,6 +96,8 @@ class RegisterView : public wxPanel {
     wxStaticText* m_title = nullptr;
     wxStaticText* m_figures = nullptr;
     wxStaticText* m_approvals = nullptr;
+    wxString m_approvalsText; // unwrapped, so it can be wrapped again to a new width
+    int m_wrappedAtWidth = -1;
     wxButton* m_reconcile = nullptr;
     wxButton* m_approve = nullptr;
     wxButton* m_dispute = nullptr;
