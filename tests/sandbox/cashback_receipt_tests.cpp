@@ -6,7 +6,8 @@
 // refused; returns take back what the returned lines earned (nothing when
 // the cap still holds); 1,000 concurrent scans against a nearly spent budget
 // never pass it by a kopeck; the generator's scans show in the report; the
-// wallet's 500 ₽ minimum and 6,000 ₽ a Moscow calendar month.
+// wallet's 500 ₽ minimum and 6,000 ₽ a Moscow calendar month; a paused or
+// stopped flight accrues nothing.
 #include "cashback_helper.h"
 
 #include <boost/test/unit_test.hpp>
@@ -287,6 +288,27 @@ BOOST_AUTO_TEST_CASE(generated_scans_match_live_flights_and_show_in_the_report) 
     BOOST_TEST(widgets > 0);
     BOOST_TEST(widgets <= r.json.at("accrued_kop").get<std::int64_t>()); // the demo's live flights took the rest
     BOOST_TEST(Api().Json("POST", "/v1/sandbox/receipts/generate", {{"count", 0}}).status == 422);
+}
+
+BOOST_AUTO_TEST_CASE(a_paused_flight_accrues_nothing_until_resumed) {
+    const auto token = Api().SignIn("marketing");
+    const auto user = AppUserHolding("polyanka", true, 13000);
+    const auto path = "/v1/cashback-flights/" + std::to_string(g_widgets);
+    auto act = [&](const char* action) {
+        return Api().Send("POST", path + "/" + action, "", {{"Authorization", "Bearer " + token}});
+    };
+    const auto balance = WalletOf(user).at("balance_kop").get<std::int64_t>();
+    BOOST_REQUIRE_EQUAL(act("pause").status, 200);
+    auto r = Sale(user, Widgets(2), FreshFn());
+    BOOST_TEST(r.status == 201);
+    BOOST_TEST(AccruedOn(r, g_widgets) == 0);
+    BOOST_REQUIRE_EQUAL(act("resume").status, 200);
+    r = Sale(user, Widgets(2), FreshFn());
+    BOOST_TEST(AccruedOn(r, g_widgets) == 200'00);
+    BOOST_REQUIRE_EQUAL(act("stop").status, 200);
+    r = Sale(user, Widgets(2), FreshFn());
+    BOOST_TEST(AccruedOn(r, g_widgets) == 0);
+    BOOST_TEST(WalletOf(user).at("balance_kop").get<std::int64_t>() == balance + 200'00);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
