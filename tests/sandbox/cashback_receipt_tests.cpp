@@ -151,6 +151,26 @@ BOOST_AUTO_TEST_CASE(a_sale_accrues_within_the_cap_credits_the_wallet_and_scans_
     BOOST_TEST(!after.at("forecast_exhausted_on").is_null());
 }
 
+BOOST_AUTO_TEST_CASE(of_racing_scans_of_one_receipt_exactly_one_counts) {
+    const auto user = AppUserHolding("polyanka", true, 14000);
+    const auto balance = WalletOf(user).at("balance_kop").get<std::int64_t>();
+    const auto lines = Widgets(1);
+    const auto qr = Qr(kToday, SumOf(lines), FreshFn(), 1, "4000000001");
+    std::atomic<int> created{0}, refused{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            const auto r = Scan(user, qr, lines);
+            if (r.status == 201) ++created;
+            if (r.status == 409 && r.Code() == "receipt_already_scanned") ++refused;
+        });
+    }
+    for (auto& t : threads) t.join();
+    BOOST_TEST(created == 1);
+    BOOST_TEST(refused == 7);
+    BOOST_TEST(WalletOf(user).at("balance_kop").get<std::int64_t>() == balance + 100'00);
+}
+
 BOOST_AUTO_TEST_CASE(a_return_takes_back_what_the_returned_lines_earned) {
     const auto token = Api().SignIn("marketing");
     const auto user = AppUserHolding("polyanka", true, 11000);
