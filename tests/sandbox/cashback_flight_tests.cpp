@@ -4,7 +4,8 @@
 // nothing saved, If-Match, the 5-business-day start refused across the New
 // Year holidays with the earliest date in the answer, an idempotent submit,
 // pause / resume / stop and their refusals, the audit trail, the audience
-// estimate, and a year the calendar does not know.
+// estimate, the Moscow date as the day of submission, and a year the
+// calendar does not know.
 #include "cashback_helper.h"
 
 #include <boost/test/unit_test.hpp>
@@ -294,6 +295,26 @@ BOOST_AUTO_TEST_CASE(the_audience_estimate_counts_the_simulated_users_a_targetin
     BOOST_TEST(Api().Json("POST", "/v1/cashback-flights/audience-estimate", nlohmann::json::object(),
                           Api().SignIn("finance"))
                    .status == 403);
+}
+
+// Last in the suite: it moves the clock. 21:30 UTC on Monday 23 November is
+// already Tuesday in Moscow, so five business days run to Tuesday 1 December.
+BOOST_AUTO_TEST_CASE(the_day_of_submission_is_the_moscow_date_not_the_utc_one) {
+    const auto token = Api().SignIn("marketing");
+    const std::int64_t id = CreateFlight(token, FlightBody("widgets", "2026-11-30", "2026-12-31")).at("id");
+    SetClock("2026-11-23T21:30:00Z");
+    auto r = SubmitFlight(Api().SignIn("marketing"), id);
+    BOOST_TEST(r.status == 422);
+    BOOST_TEST(r.json.at("earliest_starts_on") == "2026-12-01");
+    const auto version = Api().Get(Path(id), token).json.at("version").get<std::int64_t>();
+    BOOST_REQUIRE_EQUAL(Api()
+                            .Json("PUT", Path(id), FlightBody("widgets", "2026-12-01", "2026-12-31"), token,
+                                  {{"If-Match", "\"" + std::to_string(version) + "\""}})
+                            .status,
+                        200);
+    r = SubmitFlight(token, id);
+    BOOST_REQUIRE_EQUAL(r.status, 200);
+    BOOST_TEST(r.json.at("submitted_on") == "2026-11-24");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
