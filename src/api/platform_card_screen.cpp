@@ -9,8 +9,6 @@
 #include "contract/card_screen_json.h"
 #include "contract/endpoints.h"
 
-#include <charconv>
-
 namespace kpd::api {
 
 namespace {
@@ -18,31 +16,8 @@ namespace {
 namespace ep = contract::endpoints;
 using detail::Call;
 using detail::JsonCall;
-
-// `"3"` or `W/"3"` -> "3"; anything else unchanged.
-std::string Unquote(std::string tag) {
-    if (tag.rfind("W/", 0) == 0) {
-        tag.erase(0, 2);
-    }
-    if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') {
-        tag = tag.substr(1, tag.size() - 2);
-    }
-    return tag;
-}
-
-std::optional<std::int64_t> VersionFromETag(const Response& response) {
-    auto it = response.headers.find("etag");
-    if (it == response.headers.end()) {
-        return std::nullopt;
-    }
-    std::string text = Unquote(it->second);
-    std::int64_t version = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
-    if (ec != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return version;
-}
+using detail::Unquote;
+using detail::VersionFromETag;
 
 // A state answer: the body, with `version` taken from the ETag when there is
 // one (If-Match must echo what the platform tagged).

@@ -7,11 +7,13 @@
 // network failure.
 #include "api/result.h"
 #include "contract/auth.h"
+#include "contract/cashback_json.h"
 #include "contract/page.h"
 #include "domain/asset.h"
 #include "domain/audit_entry.h"
 #include "domain/cancel_token.h"
 #include "domain/card_screen.h"
+#include "domain/cashback_flight.h"
 #include "domain/dolyami.h"
 #include "domain/partner.h"
 #include "domain/settlement.h"
@@ -70,6 +72,13 @@ struct AssetContent {
     std::string media_type;          // from Content-Type
     std::string sha256;              // from the ETag, quotes removed (may be empty)
     std::vector<std::uint8_t> bytes;
+};
+
+// ---- Cashback flights: what the client sends and reads beside the flight --
+// The sandbox's clock (GET/POST /sandbox/clock): `now` as it answered it.
+struct SandboxClockState {
+    domain::Instant now{};
+    bool fixed = false; // true: moves only when told (the tests' and demos' clock)
 };
 
 struct Response {
@@ -152,6 +161,40 @@ class PlatformClient {
                                                          const std::string& idempotency_key);
     Result<domain::CommissionInvoice> GetCommissionInvoice(const domain::Month& month);
 
+    // ---- Cashback flights (/cashback-flights) -------------------------------
+    // Newest first. A flight's `version` is the one its ETag names.
+    Result<contract::Page<domain::CashbackFlight>> ListCashbackFlights(int limit = contract::kDefaultPageLimit,
+                                                                       const std::string& cursor = "");
+    // `flight` without id and status; 201 with the stored flight.
+    Result<domain::CashbackFlight> CreateCashbackFlight(const domain::CashbackFlight& flight,
+                                                        const std::string& idempotency_key);
+    Result<domain::CashbackFlight> GetCashbackFlight(std::int64_t id);
+    // PUT with If-Match `expected_version`; a draft only (409 flight_not_draft).
+    // A 412 carries the flight as it is now: CurrentFlightOf reads it.
+    Result<domain::CashbackFlight> PutCashbackFlight(const domain::CashbackFlight& flight,
+                                                     std::int64_t expected_version);
+    // The platform checks the rules and the start date against its own clock:
+    // too early is a 422 whose problem names the earliest allowed date
+    // (EarliestStartOf reads it).
+    Result<domain::CashbackFlight> SubmitCashbackFlight(std::int64_t id, const std::string& idempotency_key);
+    // POST /cashback-flights/{id}/<action> (submit, pause, resume, stop).
+    Result<domain::CashbackFlight> ChangeCashbackFlight(std::int64_t id, domain::FlightAction action,
+                                                        const std::string& idempotency_key);
+    Result<domain::FlightReport> GetCashbackFlightReport(std::int64_t id);
+    // How many of the platform's app users the targeting reaches.
+    Result<std::int64_t> EstimateCashbackAudience(const domain::FlightTargeting& targeting);
+
+    // ---- The sandbox's own routes (tests and demos; a real platform answers 404)
+    Result<SandboxClockState> GetSandboxClock();
+    Result<SandboxClockState> SetSandboxClock(domain::Instant now);
+    // Advancing over whole Moscow days also simulates those days' scans.
+    Result<SandboxClockState> AdvanceSandboxClock(std::int64_t seconds);
+    // Simulated app users scan `count` receipts dated the sandbox's today.
+    Result<contract::GenerateReceiptsAnswer> GenerateReceipts(std::int64_t count, const std::string& idempotency_key);
+    // One receipt scanned by a simulated app user (422 with /qr for a bad QR).
+    Result<contract::ReceiptScanAnswer> ScanReceipt(const contract::ReceiptScanRequest& receipt,
+                                                    const std::string& idempotency_key);
+
     // The general call under all of the above: auth header, retries where
     // safe, token renewal on 401 token_expired, problem+json mapped to ApiError.
     Result<Response> Send(const Request& request);
@@ -174,5 +217,12 @@ std::optional<domain::User> CurrentUserOf(const ApiError& error);
 // The same for the card screen: the state `current` of a 412 on
 // PUT /card-screen/draft, publish or rollback.
 std::optional<domain::CardScreenState> CurrentCardScreenOf(const ApiError& error);
+
+// The flight `current` of a 412 on PUT /cashback-flights/{id}.
+std::optional<domain::CashbackFlight> CurrentFlightOf(const ApiError& error);
+
+// The earliest allowed start a `starts_too_early` refusal of submit names
+// (`earliest_starts_on` of the problem body).
+std::optional<domain::CivilDate> EarliestStartOf(const ApiError& error);
 
 } // namespace kpd::api
