@@ -38,10 +38,10 @@ std::optional<DeskContext> CurrentContext(api::PlatformClient& client,
                                           store::Workspace& workspace) {
     const std::string& url = client.Options().base_url;
     if (auto session = client.CurrentSession()) {
-        return DeskContext{url, session->partner.id, session->user.login, true};
+        return DeskContext{url, session->partner.id, session->user.login, true, &SharedDeskCalendar()};
     }
     if (auto last = LastSession(workspace, url)) {
-        return DeskContext{url, last->partner.id, last->user.login, false};
+        return DeskContext{url, last->partner.id, last->user.login, false, &SharedDeskCalendar()};
     }
     return std::nullopt;
 }

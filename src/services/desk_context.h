@@ -8,6 +8,7 @@
 // Thread affinity: worker threads (these read and write the workspace).
 #include "api/platform_client.h"
 #include "contract/auth.h"
+#include "services/cashback_calendar.h"
 #include "store/workspace.h"
 
 #include <cstdint>
@@ -21,6 +22,9 @@ struct DeskContext {
     std::int64_t partner_id = 0;
     std::string login;
     bool signed_in = false; // false: taken from the remembered session
+    // The business calendar of this process (cashback_calendar.h), loaded once
+    // and shared; set by CurrentContext, never null there.
+    const DeskCalendar* calendar = nullptr;
 };
 
 // Stores `session` (minus its token) as the last one for `platform_url`.

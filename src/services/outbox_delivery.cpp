@@ -8,14 +8,6 @@ namespace kpd::services::detail {
 
 namespace {
 
-// No answer, or one that says "not now": the platform may or may not have
-// applied it, and the same key makes a later attempt safe.
-bool OutcomeUnknown(const api::ApiError& e) {
-    using K = api::ApiErrorKind;
-    return e.IsOffline() || e.kind == K::Cancelled || e.kind == K::Server ||
-           e.kind == K::RateLimited;
-}
-
 api::ApiError Unreadable(const std::string& what) {
     api::ApiError e;
     e.kind = api::ApiErrorKind::BadRequest;
@@ -58,6 +50,16 @@ std::string Scrubbed(const store::OutboxEntry& entry) {
     return json.is_discarded() ? "{}" : json.dump();
 }
 
+} // namespace
+
+// No answer, or one that says "not now": the platform may or may not have
+// applied it, and the same key makes a later attempt safe.
+bool OutcomeUnknown(const api::ApiError& e) {
+    using K = api::ApiErrorKind;
+    return e.IsOffline() || e.kind == K::Cancelled || e.kind == K::Server ||
+           e.kind == K::RateLimited;
+}
+
 std::string ErrorText(const api::ApiError& e) {
     std::string text = api::ToString(e.kind);
     if (!e.code.empty()) {
@@ -68,8 +70,6 @@ std::string ErrorText(const api::ApiError& e) {
     }
     return text;
 }
-
-} // namespace
 
 api::ApiError NotSignedIn() {
     api::ApiError e;

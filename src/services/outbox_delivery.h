@@ -46,6 +46,14 @@ OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client,
 OutboxOutcome<domain::User> Deliver(api::PlatformClient& client, store::Workspace& workspace,
                                     const DeskContext& context, const store::OutboxEntry& entry);
 
+// No answer, or one that says "not now" (network, timeout, cancelled, 5xx,
+// 429): the platform may or may not have applied it, and the same key makes a
+// later attempt safe, so the entry stays pending.
+bool OutcomeUnknown(const api::ApiError& e);
+
+// "<kind> <code>: <message>", as outbox rows and audit details keep an error.
+std::string ErrorText(const api::ApiError& e);
+
 // The error for a command that needs a platform and partner but has neither
 // a session nor a remembered one.
 api::ApiError NotSignedIn();

@@ -2,6 +2,7 @@
 
 #include "contract/auth.h"
 #include "contract/user_json.h"
+#include "services/cashback_outbox.h"
 
 #include <nlohmann/json.hpp>
 
@@ -83,6 +84,16 @@ api::Result<ResendReport> ResendPending(api::PlatformClient& client, store::Work
             report.still_pending +=
                 static_cast<int>(entries.size() - static_cast<std::size_t>(index));
             break;
+        }
+        if (detail::IsFlightOperation(entry.operation)) {
+            // Cashback flight changes wait in the same outbox; counted here, not listed in `outcomes`.
+            auto flight = detail::DeliverFlight(client, workspace, *context, entry);
+            ++(flight.Ok() ? report.done : flight.queued ? report.still_pending : report.failed);
+            ++index;
+            if (progress) {
+                progress->Report(index, static_cast<std::int64_t>(entries.size()), "outbox");
+            }
+            continue;
         }
         auto outcome = detail::Deliver(client, workspace, *context, entry);
         if (outcome.Ok()) {

@@ -36,7 +36,8 @@ struct ResendReport {
     int done = 0;
     int failed = 0;
     int still_pending = 0;
-    std::vector<OutboxOutcome<domain::User>> outcomes; // one per entry tried, oldest first
+    std::vector<OutboxOutcome<domain::User>> outcomes; // one per user entry tried, oldest first
+    // (cashback flight entries, cashback_outbox.h, are counted above only)
 };
 
 // Sends again, each with its own stored key, every unconfirmed outbox entry

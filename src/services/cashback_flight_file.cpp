@@ -1,0 +1,75 @@
+#include "services/cashback_flight_file.h"
+
+#include "contract/cashback_json.h"
+#include "domain/cashback_rules.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+namespace kpd::services {
+
+namespace {
+
+// nlohmann's byte offset as "line L, column C" (1-based), which people can find.
+std::string Place(const std::string& text, std::size_t byte) {
+    byte = std::min(byte, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < byte; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column; // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+} // namespace
+
+FlightFile ReadFlightText(const std::string& text, const std::string& name) {
+    FlightFile out;
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        out.problems.push_back(
+            {"", "malformed_json", name + " is not JSON (" + Place(text, e.byte) + ")"});
+        return out;
+    }
+    if (!json.is_object()) {
+        out.problems.push_back({"", "type", name + " must hold one JSON object: the flight"});
+        return out;
+    }
+    auto parsed = contract::NewFlightFromJson(json);
+    out.problems = parsed.problems;
+    if (parsed.value) {
+        auto rules = domain::ValidateFlight(*parsed.value);
+        for (auto& p : rules) {
+            if (std::find(out.problems.begin(), out.problems.end(), p) == out.problems.end()) {
+                out.problems.push_back(std::move(p));
+            }
+        }
+        out.flight = std::move(*parsed.value);
+    }
+    std::stable_sort(
+        out.problems.begin(), out.problems.end(),
+        [](const domain::Problem& a, const domain::Problem& b) { return a.field < b.field; });
+    return out;
+}
+
+FlightFile ReadFlightFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        FlightFile out;
+        out.problems.push_back({"", "file_unreadable", "cannot read " + path});
+        return out;
+    }
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return ReadFlightText(text, path);
+}
+
+} // namespace kpd::services
