@@ -85,6 +85,10 @@ ExitCode RunCalendarBusinessDaysBetween(const GlobalOptions& options, const std:
 // `partnerctl receipt parse QR` (command_receipt.cpp): a fiscal receipt's QR text, offline.
 ExitCode RunReceiptParse(const GlobalOptions& options, const std::string& qr);
 
+// `partnerctl cashback list|create|submit|pause|resume|stop|report`
+// (command_cashback.cpp), added to the parser the same way.
+void AddCashbackCommands(CLI::App& app, const GlobalOptions& options, std::function<ExitCode()>& run);
+
 // Role names as given on the command line; nullopt (and a message on stderr)
 // when one is unknown.
 std::optional<domain::RoleSet> ParseRoles(const std::vector<std::string>& names);

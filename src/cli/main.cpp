@@ -137,6 +137,7 @@ int main(int argc, char** argv) {
 
     AddCardScreenRenderCommand(*cardScreen, options, run);
     AddSettlementCommands(app, options, run);
+    AddCashbackCommands(app, options, run);
 
     auto* calendar = app.add_subcommand("calendar", "The Russian production calendar (offline)")->require_subcommand(1);
     std::string calendarDate, calendarTo;
