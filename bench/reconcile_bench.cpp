@@ -260,7 +260,18 @@ int main(int argc, char** argv) {
         std::printf(" %s=%lld", std::string(ToString(static_cast<domain::ReconClass>(c))).c_str(),
                     static_cast<long long>(result.totals[c].rows));
     }
-    std::printf("\n");
+    // A digest of every result row (class, both rows, how paired), in order: a
+    // change to the engine that moves one pairing shows here, not only in counts.
+    // The second digest ignores the rows' order.
+    std::uint64_t digest = 0, anyOrder = 0;
+    for (const auto& row : result.rows) {
+        const std::uint64_t v = (static_cast<std::uint64_t>(row.platform) << 32 | row.partner) ^
+                                (static_cast<std::uint64_t>(row.cls) << 8 | row.by_attributes) * 0x9E3779B97F4A7C15ull;
+        digest = (digest ^ v) * 0x100000001B3ull;
+        anyOrder += (v ^ (v >> 29)) * 0xBF58476D1CE4E5B9ull;
+    }
+    std::printf("\n  ours: %zu result rows, digest %016llx, in any order %016llx\n", result.rows.size(),
+                static_cast<unsigned long long>(digest), static_cast<unsigned long long>(anyOrder));
     if (!o.pg.empty()) {
         const double pg = Postgres(o.pg, platformPath, posPath);
         if (pg > 0) std::printf("RATIO reconcile_%zu vs PostgreSQL COPY+query: %.1fx faster (%.2f s vs %.2f s)\n", o.rows, pg / ours, ours, pg);

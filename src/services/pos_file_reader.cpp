@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
 
 namespace kpd::services {
 
@@ -117,9 +118,85 @@ std::size_t NextLine(std::string_view text, std::size_t pos) {
     return end == std::string_view::npos ? text.size() : end + 1;
 }
 
+// Fast paths for the shapes nearly every line of an export has, each giving
+// exactly what the general parser (domain/sale_fields.h) gives for that text
+// and declining (nullopt) anything else, which then takes the general way.
+
+// Bytes all below 0x80: ASCII is valid UTF-8, checked eight bytes at a time.
+bool IsAscii(std::string_view s) {
+    std::uint64_t any = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        any |= w;
+    }
+    for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+    return (any & 0x8080808080808080ull) == 0;
+}
+
+// An amount of plain digits (1 to 15 of them, an optional leading '-', no
+// spaces): the general parser reads it as whole units.
+std::optional<domain::Kopecks> PlainAmount(std::string_view s, domain::AmountUnit unit) {
+    bool negative = false;
+    if (!s.empty() && s.front() == '-') {
+        negative = true;
+        s.remove_prefix(1);
+    }
+    if (s.empty() || s.size() > 15) return std::nullopt;
+    std::int64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    if (unit == domain::AmountUnit::Roubles) v *= 100;
+    return negative ? -v : v;
+}
+
+// "YYYY-MM-DD HH:MM:SS" without an offset. Consecutive lines mostly share
+// their day, so the day's number is kept from the last line that had it;
+// any other shape, or a new day, goes to the general parser once.
+class SaleTimeReader {
+  public:
+    explicit SaleTimeReader(int utcOffsetMinutes) : m_offset(static_cast<std::int64_t>(utcOffsetMinutes) * 60) {}
+
+    std::optional<std::int64_t> Read(std::string_view s) {
+        if (s.size() == 19 && s[10] == ' ' && s[13] == ':' && s[16] == ':') {
+            const int h = Two(s, 11), mi = Two(s, 14), sec = Two(s, 17);
+            if (h >= 0 && mi >= 0 && sec >= 0 && h <= 23 && mi <= 59 && sec <= 59) {
+                const std::int64_t inDay = h * 3600 + mi * 60 + sec;
+                if (m_known && s.compare(0, 10, std::string_view(m_day, 10)) == 0) {
+                    return m_dayStart + inDay - m_offset;
+                }
+                const auto parsed = domain::ParseSaleTime(s, static_cast<int>(m_offset / 60));
+                if (parsed) {
+                    std::memcpy(m_day, s.data(), 10);
+                    m_dayStart = *parsed + m_offset - inDay;
+                    m_known = true;
+                }
+                return parsed;
+            }
+        }
+        return domain::ParseSaleTime(s, static_cast<int>(m_offset / 60));
+    }
+
+  private:
+    static int Two(std::string_view s, std::size_t at) {
+        const char a = s[at], b = s[at + 1];
+        if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+        return (a - '0') * 10 + (b - '0');
+    }
+
+    std::int64_t m_offset;
+    bool m_known = false;
+    char m_day[10] = {};
+    std::int64_t m_dayStart = 0;
+};
+
 class Importer {
   public:
-    Importer(const PosLayout& layout, PosReadResult& out) : m_layout(layout), m_out(out) {}
+    Importer(const PosLayout& layout, PosReadResult& out)
+        : m_layout(layout), m_out(out), m_times(layout.utc_offset_minutes) {}
 
     void Problem(std::int64_t line, std::string column, std::string message) {
         if (m_out.problems.size() < kMaxListedProblems) {
@@ -153,19 +230,30 @@ class Importer {
         };
         const std::string_view orderId = Trim(text(c.order_id));
         const std::string_view store = Trim(text(c.store));
-        if (m_layout.encoding == domain::TextEncoding::Utf8 && (!domain::IsValidUtf8(orderId) || !domain::IsValidUtf8(store))) {
+        if (m_layout.encoding == domain::TextEncoding::Utf8 && !(IsAscii(orderId) && IsAscii(store)) &&
+            (!domain::IsValidUtf8(orderId) || !domain::IsValidUtf8(store))) {
             Problem(line, "", "the line is not valid UTF-8 (is the file in Windows-1251?)");
             ok = false;
         }
-        const auto at = domain::ParseSaleTime(cells[static_cast<std::size_t>(c.sold_at)], m_layout.utc_offset_minutes);
+        if (orderId.size() > kMaxOrderIdBytes) {
+            Problem(line, "order_id", "the order id is longer than " + std::to_string(kMaxOrderIdBytes) + " bytes");
+            ok = false;
+        }
+        const auto at = m_times.Read(cells[static_cast<std::size_t>(c.sold_at)]);
         if (!at) {
             Problem(line, "sold_at", "\"" + std::string(Trim(cells[static_cast<std::size_t>(c.sold_at)])) +
                                          "\" is not a date and time (2026-11-23 15:30 or 23.11.2026 15:30)");
             ok = false;
         }
-        const auto amount = domain::ParseAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.decimal, m_layout.unit);
-        if (!amount.value) {
-            Problem(line, "amount", amount.error);
+        domain::Kopecks amount = 0;
+        if (const auto plain = PlainAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.unit)) {
+            amount = *plain;
+        } else if (auto parsed = domain::ParseAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.decimal,
+                                                     m_layout.unit);
+                   parsed.value) {
+            amount = *parsed.value;
+        } else {
+            Problem(line, "amount", parsed.error);
             ok = false;
         }
         domain::Kopecks refunded = -1;
@@ -173,6 +261,8 @@ class Importer {
             const std::string_view r = Trim(cells[static_cast<std::size_t>(c.refunded)]);
             if (r.empty()) {
                 refunded = 0;
+            } else if (const auto plain = PlainAmount(r, m_layout.unit)) {
+                refunded = *plain < 0 ? -*plain : *plain;
             } else if (auto parsed = domain::ParseAmount(r, m_layout.decimal, m_layout.unit); parsed.value) {
                 refunded = *parsed.value < 0 ? -*parsed.value : *parsed.value;
             } else {
@@ -184,7 +274,7 @@ class Importer {
             ++m_out.problem_lines;
             return;
         }
-        m_out.table.Add(orderId, store, *at, *amount.value, refunded, line);
+        m_out.table.Add(orderId, store, *at, amount, refunded, line);
     }
 
   private:
@@ -194,8 +284,11 @@ class Importer {
         return s;
     }
 
+    static constexpr std::size_t kMaxOrderIdBytes = 4096;
+
     const PosLayout& m_layout;
     PosReadResult& m_out;
+    SaleTimeReader m_times;
     std::array<std::string, 8> m_converted;
 };
 

@@ -1,9 +1,12 @@
 #include "services/reconciliation_engine.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
-#include <cstring>
+#include <array>
 #include <future>
 #include <map>
+#include <new>
 #include <string>
 #include <tuple>
 
@@ -12,68 +15,57 @@ namespace kpd::services {
 namespace {
 using domain::ReconClass;
 
-struct Key {
-    std::uint64_t hash;
-    std::uint32_t row;
+// An open-addressing table of order ids for one half of the hash range,
+// eight bytes a slot: the hash's low 30 bits as a tag, two bits of state and
+// a row. A slot stands for one order id and names the row that first carried
+// it: the partner's (waiting for the platform, or already paired) or, for ids
+// the partner does not have, the platform's. Equal tags are only a hint: ids
+// are compared before anything pairs, so a collision never joins two orders.
+class IdTable {
+  public:
+    enum State : std::uint64_t { kEmpty = 0, kPartnerWaiting = 1, kPartnerPaired = 2, kPlatformOnly = 3 };
+
+    // Room for `ids` ids at a load of at most two thirds. Anonymous memory
+    // comes zeroed (all slots empty) and, asked for huge pages, with few faults.
+    explicit IdTable(std::size_t ids) {
+        std::size_t slots = 1024;
+        while (slots < ids + ids / 2) slots *= 2;
+        m_mask = slots - 1;
+        m_bytes = slots * sizeof(std::uint64_t);
+        void* mem = ::mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (mem == MAP_FAILED) throw std::bad_alloc();
+        ::madvise(mem, m_bytes, MADV_HUGEPAGE);
+        m_slots = static_cast<std::uint64_t*>(mem);
+    }
+    ~IdTable() { ::munmap(m_slots, m_bytes); }
+    IdTable(const IdTable&) = delete;
+    IdTable& operator=(const IdTable&) = delete;
+
+    // Fibonacci hashing: the product's top bits spread even a masked hash.
+    std::size_t Home(std::uint64_t hash) const { return (hash * 0x9E3779B97F4A7C15ull >> 32) & m_mask; }
+    std::size_t Next(std::size_t slot) const { return (slot + 1) & m_mask; }
+    void Prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[Home(hash)]); }
+    std::uint64_t& operator[](std::size_t slot) { return m_slots[slot]; }
+    std::size_t Slots() const { return m_mask + 1; }
+
+    static std::uint64_t Make(State state, std::uint64_t hash, std::uint32_t row) {
+        return (static_cast<std::uint64_t>(state) << 62) | ((hash & 0x3FFFFFFFull) << 32) | row;
+    }
+    static State StateOf(std::uint64_t slot) { return static_cast<State>(slot >> 62); }
+    static bool TagIs(std::uint64_t slot, std::uint64_t hash) { return ((slot >> 32) & 0x3FFFFFFFull) == (hash & 0x3FFFFFFFull); }
+    static std::uint32_t RowOf(std::uint64_t slot) { return static_cast<std::uint32_t>(slot); }
+
+  private:
+    std::uint64_t* m_slots = nullptr;
+    std::size_t m_mask = 0;
+    std::size_t m_bytes = 0;
 };
-
-std::uint64_t Mix(std::uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
-    return h;
-}
-
-// LSD radix sort on 16-bit digits; digits every key shares are skipped, so
-// hashes cost four passes and small tables barely one.
-void RadixSort(std::vector<Key>& keys) {
-    std::vector<Key> buffer(keys.size());
-    std::vector<std::uint32_t> count(1u << 16);
-    for (int shift = 0; shift < 64; shift += 16) {
-        std::fill(count.begin(), count.end(), 0);
-        for (const Key& k : keys) {
-            ++count[(k.hash >> shift) & 0xFFFF];
-        }
-        if (!keys.empty() && count[(keys.front().hash >> shift) & 0xFFFF] == keys.size()) {
-            continue;
-        }
-        std::uint32_t sum = 0;
-        for (auto& c : count) {
-            const std::uint32_t n = c;
-            c = sum;
-            sum += n;
-        }
-        for (const Key& k : keys) {
-            buffer[count[(k.hash >> shift) & 0xFFFF]++] = k;
-        }
-        keys.swap(buffer);
-    }
-}
-
-// Keys of the rows with an order id; rows without one go to `noId`. A stable
-// sort keeps rows of one id in file order, so "the first" is the earliest line.
-std::vector<Key> SortedKeys(const SaleTable& table, int hashBits, std::vector<std::uint32_t>& noId) {
-    const std::uint64_t mask = hashBits >= 64 ? ~0ull : (1ull << hashBits) - 1;
-    std::vector<Key> keys;
-    keys.reserve(table.Size());
-    for (std::size_t i = 0; i < table.Size(); ++i) {
-        const auto id = table.OrderId(i);
-        if (id.empty()) {
-            noId.push_back(static_cast<std::uint32_t>(i));
-        } else {
-            keys.push_back({OrderIdHash(id) & mask, static_cast<std::uint32_t>(i)});
-        }
-    }
-    RadixSort(keys);
-    return keys;
-}
 
 class Classifier {
   public:
     Classifier(const SaleTable& platform, const SaleTable& partner, const ReconOptions& options, ReconResult& result)
         : m_platform(platform), m_partner(partner), m_options(options), m_result(result) {}
+    ReconResult& Result() { return m_result; }
 
     void Pair(std::uint32_t p, std::uint32_t q, bool byAttributes) {
         ReconClass cls = ReconClass::Matched;
@@ -108,49 +100,6 @@ class Classifier {
     const ReconOptions& m_options;
     ReconResult& m_result;
 };
-
-// One run of equal hashes on each side. Almost always one id; a 64-bit hash
-// collision puts several ids in one run, so rows are grouped by the id itself.
-void ClassifyRun(const SaleTable& platform, const SaleTable& partner, const Key* p, std::size_t np, const Key* q,
-                 std::size_t nq, Classifier& out, std::vector<std::uint32_t>& unmatchedPlatform) {
-    std::vector<bool> pDone(np), qDone(nq);
-    for (std::size_t i = 0; i < np + nq; ++i) {
-        const bool fromP = i < np;
-        const std::size_t at = fromP ? i : i - np;
-        if (fromP ? pDone[at] : qDone[at]) {
-            continue;
-        }
-        const std::string_view id = fromP ? platform.OrderId(p[at].row) : partner.OrderId(q[at].row);
-        std::uint32_t firstP = kNoRow, firstQ = kNoRow;
-        for (std::size_t j = 0; j < np; ++j) {
-            if (!pDone[j] && platform.OrderId(p[j].row) == id) {
-                pDone[j] = true;
-                if (firstP == kNoRow) {
-                    firstP = p[j].row;
-                } else {
-                    out.PlatformOnly(p[j].row, ReconClass::Duplicate);
-                }
-            }
-        }
-        for (std::size_t j = 0; j < nq; ++j) {
-            if (!qDone[j] && partner.OrderId(q[j].row) == id) {
-                qDone[j] = true;
-                if (firstQ == kNoRow) {
-                    firstQ = q[j].row;
-                } else {
-                    out.PartnerOnly(q[j].row, ReconClass::Duplicate);
-                }
-            }
-        }
-        if (firstP != kNoRow && firstQ != kNoRow) {
-            out.Pair(firstP, firstQ, false);
-        } else if (firstP != kNoRow) {
-            unmatchedPlatform.push_back(firstP);
-        } else {
-            out.PartnerOnly(firstQ, ReconClass::MissingOnPlatform);
-        }
-    }
-}
 
 // Partner rows without an order id against the platform rows nobody claimed:
 // the same store and amount, the nearest time within tolerance, each platform
@@ -197,20 +146,93 @@ void MatchByAttributes(const SaleTable& platform, const SaleTable& partner, cons
     }
     std::sort(unmatchedPlatform.begin(), unmatchedPlatform.end());
 }
-} // namespace
 
-std::uint64_t OrderIdHash(std::string_view id) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
-    std::size_t i = 0;
-    for (; i + 8 <= id.size(); i += 8) {
-        std::uint64_t chunk;
-        std::memcpy(&chunk, id.data() + i, 8);
-        h = Mix(h ^ chunk);
+// One half of the hash range (`half` is the hash's top bit): the partner's
+// ids go into a table, the first row of each; the platform's rows then look
+// theirs up in file order, so the first platform row of an id pairs with the
+// first partner row and every later row on either side is a duplicate. Rows
+// are visited in file order on both sides; only the table and the partner
+// row an id leads to are random reads, and both are fetched a few rows ahead.
+void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask, std::uint64_t half,
+              std::size_t ids, Classifier& out, std::vector<std::uint32_t>& unmatchedPlatform) {
+    constexpr std::size_t kAhead = 16;
+    IdTable table(ids);
+    const auto mine = [&](std::uint64_t h) { return (h >> 63) == half; };
+
+    const std::size_t nq = partner.Size();
+    for (std::size_t q = 0; q < nq; ++q) {
+        if (q + kAhead < nq && mine(partner.Hash(q + kAhead) & mask)) table.Prefetch(partner.Hash(q + kAhead) & mask);
+        const std::uint64_t h = partner.Hash(q) & mask;
+        if (!mine(h) || partner.OrderId(q).empty()) continue;
+        for (std::size_t slot = table.Home(h);; slot = table.Next(slot)) {
+            const std::uint64_t e = table[slot];
+            if (e == 0) {
+                table[slot] = IdTable::Make(IdTable::kPartnerWaiting, h, static_cast<std::uint32_t>(q));
+                break;
+            }
+            if (IdTable::TagIs(e, h) && partner.OrderId(IdTable::RowOf(e)) == partner.OrderId(q)) {
+                out.PartnerOnly(static_cast<std::uint32_t>(q), ReconClass::Duplicate);
+                break;
+            }
+        }
     }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, id.data() + i, id.size() - i);
-    return Mix(h ^ tail ^ 0xA24BAED4963EE407ull);
+
+    const std::size_t np = platform.Size();
+    for (std::size_t p = 0; p < np; ++p) {
+        if (p + kAhead < np && mine(platform.Hash(p + kAhead) & mask)) table.Prefetch(platform.Hash(p + kAhead) & mask);
+        if (p + kAhead / 2 < np && mine(platform.Hash(p + kAhead / 2) & mask)) {
+            // Its slot is on the way by now: ask for the partner row it names.
+            const std::uint64_t e = table[table.Home(platform.Hash(p + kAhead / 2) & mask)];
+            if (IdTable::StateOf(e) == IdTable::kPartnerWaiting) {
+                partner.PrefetchRow(IdTable::RowOf(e));
+                partner.PrefetchId(IdTable::RowOf(e));
+            }
+        }
+        const std::uint64_t h = platform.Hash(p) & mask;
+        if (!mine(h)) continue;
+        const std::string_view id = platform.OrderId(p);
+        if (id.empty()) continue;
+        const auto row = static_cast<std::uint32_t>(p);
+        for (std::size_t slot = table.Home(h);; slot = table.Next(slot)) {
+            const std::uint64_t e = table[slot];
+            if (e == 0) {
+                table[slot] = IdTable::Make(IdTable::kPlatformOnly, h, row);
+                unmatchedPlatform.push_back(row);
+                break;
+            }
+            if (!IdTable::TagIs(e, h)) continue;
+            const auto state = IdTable::StateOf(e);
+            const std::uint32_t first = IdTable::RowOf(e);
+            if ((state == IdTable::kPlatformOnly ? platform.OrderId(first) : partner.OrderId(first)) != id) continue;
+            if (state == IdTable::kPartnerWaiting) {
+                out.Pair(row, first, false);
+                table[slot] = IdTable::Make(IdTable::kPartnerPaired, h, first);
+            } else {
+                out.PlatformOnly(row, ReconClass::Duplicate);
+            }
+            break;
+        }
+    }
+
+    // The partner's ids no platform row asked for, in file order.
+    std::vector<std::uint32_t> missing;
+    for (std::size_t slot = 0; slot < table.Slots(); ++slot) {
+        if (IdTable::StateOf(table[slot]) == IdTable::kPartnerWaiting) missing.push_back(IdTable::RowOf(table[slot]));
+    }
+    std::sort(missing.begin(), missing.end());
+    for (std::uint32_t q : missing) out.PartnerOnly(q, ReconClass::MissingOnPlatform);
 }
+
+// Rows with an order id in each half of the hash range, both sides together:
+// the most ids a half's table may have to hold.
+std::array<std::size_t, 2> IdsPerHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask) {
+    std::array<std::size_t, 2> n{0, 0};
+    for (const SaleTable* t : {&platform, &partner}) {
+        for (std::size_t i = 0; i < t->Size(); ++i) ++n[(t->Hash(i) & mask) >> 63];
+    }
+    return n;
+}
+} // namespace
 
 ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const ReconOptions& options,
                       const domain::CancelToken* cancel, domain::ProgressSink* progress) {
@@ -218,58 +240,62 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     domain::NullProgress silent;
     domain::ProgressSink& report = progress ? *progress : silent;
     const auto total = static_cast<std::int64_t>(platform.Size() + partner.Size());
-    const auto cancelled = [&] { return cancel && cancel->IsCancelled(); };
-
-    std::vector<std::uint32_t> platformNoId, partnerNoId, unmatchedPlatform;
-    report.Report(0, total, "sorting");
-    // The two sides sort independently: one on a helper thread, one here.
-    auto platformKeys = std::async(std::launch::async,
-                                   [&] { return SortedKeys(platform, options.hash_bits, platformNoId); });
-    const auto q = SortedKeys(partner, options.hash_bits, partnerNoId);
-    const auto p = platformKeys.get();
-    if (cancelled()) {
+    const std::uint64_t mask = options.hash_bits >= 64 ? ~0ull : (1ull << options.hash_bits) - 1;
+    if (cancel && cancel->IsCancelled()) {
         result.cancelled = true;
         return result;
     }
-    report.Report(total / 2, total, "matching");
+    report.Report(0, total, "matching");
 
-    result.rows.reserve(std::max(platform.Size(), partner.Size()) + partner.Size() / 8);
-    Classifier out(platform, partner, options, result);
-    std::size_t i = 0, j = 0;
-    // Keys are in hash order, so the rows they name are all over memory: ask
-    // for the rows a few keys ahead while this one is classified.
-    constexpr std::size_t kAhead = 16;
-    while (i < p.size() || j < q.size()) {
-        if (i + kAhead < p.size()) {
-            platform.PrefetchRow(p[i + kAhead].row);
-            platform.PrefetchId(p[i + kAhead / 2].row);
-        }
-        if (j + kAhead < q.size()) {
-            partner.PrefetchRow(q[j + kAhead].row);
-            partner.PrefetchId(q[j + kAhead / 2].row);
-        }
-        const std::uint64_t h = (j == q.size() || (i < p.size() && p[i].hash < q[j].hash)) ? p[i].hash : q[j].hash;
-        std::size_t ie = i, je = j;
-        while (ie < p.size() && p[ie].hash == h) {
-            ++ie;
-        }
-        while (je < q.size() && q[je].hash == h) {
-            ++je;
-        }
-        if (ie - i == 1 && je - j == 1 &&
-            platform.OrderId(p[i].row) == partner.OrderId(q[j].row)) { // the common case: one row each side
-            out.Pair(p[i].row, q[j].row, false);
-        } else if (ie - i == 1 && je == j) {
-            unmatchedPlatform.push_back(p[i].row);
-        } else if (je - j == 1 && ie == i) {
-            out.PartnerOnly(q[j].row, ReconClass::MissingOnPlatform);
-        } else {
-            ClassifyRun(platform, partner, p.data() + i, ie - i, q.data() + j, je - j, out, unmatchedPlatform);
-        }
-        i = ie;
-        j = je;
+    // The two halves of the hash range are independent: the lower one on a
+    // helper thread, the upper one here, each into rows of its own that are
+    // joined afterwards.
+    const auto ids = IdsPerHalf(platform, partner, mask);
+    const std::size_t expected = std::max(platform.Size(), partner.Size()) + partner.Size() / 8;
+    std::vector<std::uint32_t> unmatchedPlatform, unmatchedHigh;
+    ReconResult high;
+    auto lowerHalf = std::async(std::launch::async, [&] {
+        result.rows.reserve(expected);
+        Classifier out(platform, partner, options, result);
+        JoinHalf(platform, partner, mask, 0, ids[0], out, unmatchedPlatform);
+    });
+    try {
+        high.rows.reserve(expected / 2 + expected / 16);
+        Classifier out(platform, partner, options, high);
+        JoinHalf(platform, partner, mask, 1, ids[1], out, unmatchedHigh);
+    } catch (...) {
+        lowerHalf.wait(); // it uses this frame's locals
+        throw;
     }
+    lowerHalf.get();
+    result.rows.insert(result.rows.end(), high.rows.begin(), high.rows.end());
+    for (std::size_t c = 0; c < domain::kReconClassCount; ++c) {
+        result.totals[c].rows += high.totals[c].rows;
+        result.totals[c].platform_kop += high.totals[c].platform_kop;
+        result.totals[c].partner_kop += high.totals[c].partner_kop;
+    }
+    high = {};
+    if (cancel && cancel->IsCancelled()) {
+        result = {};
+        result.cancelled = true;
+        return result;
+    }
+    report.Report(total / 2, total, "matching without order ids");
+
+    // What is left of the platform's rows, in file order: partner rows
+    // without an id may claim them by attributes (the earliest line first
+    // among equals), and the rest are missing at the partner.
+    std::vector<std::uint32_t> platformNoId, partnerNoId;
+    for (std::size_t i = 0; i < platform.Size(); ++i) {
+        if (platform.OrderId(i).empty()) platformNoId.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t i = 0; i < partner.Size(); ++i) {
+        if (partner.OrderId(i).empty()) partnerNoId.push_back(static_cast<std::uint32_t>(i));
+    }
+    unmatchedPlatform.insert(unmatchedPlatform.end(), unmatchedHigh.begin(), unmatchedHigh.end());
     unmatchedPlatform.insert(unmatchedPlatform.end(), platformNoId.begin(), platformNoId.end());
+    std::sort(unmatchedPlatform.begin(), unmatchedPlatform.end());
+    Classifier out(platform, partner, options, result);
     if (!partnerNoId.empty()) {
         MatchByAttributes(platform, partner, partnerNoId, unmatchedPlatform, options, out);
     }

@@ -1,9 +1,10 @@
 #pragma once
 // Matches the platform's Dolyami transactions with the partner's own sales
 // records and sorts every row into a class (domain/reconciliation.h):
-//  1. by order id — both sides are radix-sorted by a 64-bit hash of the id and
-//     walked once; the first row of an id on each side pairs up, later rows
-//     with the same id are duplicates on their side;
+//  1. by order id — a hash join, each half of the hash range on its own
+//     thread: the partner's ids go into a table, the platform's rows look
+//     theirs up in file order; the first row of an id on each side pairs up,
+//     later rows with the same id are duplicates on their side;
 //  2. partner rows without an order id are then matched to the platform rows
 //     still unmatched by store + amount + the nearest time within tolerance.
 // Pure computation over two SaleTables; runs on the caller's thread, checks
@@ -44,8 +45,5 @@ struct ReconResult {
 
 ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const ReconOptions& options = {},
                       const domain::CancelToken* cancel = nullptr, domain::ProgressSink* progress = nullptr);
-
-// The hash the engine keys order ids by (exposed for tests of collisions).
-std::uint64_t OrderIdHash(std::string_view orderId);
 
 } // namespace kpd::services
