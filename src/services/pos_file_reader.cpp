@@ -6,6 +6,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -28,23 +31,58 @@ class RecordSplitter {
         cells.clear();
         m_scratch.clear();
         m_scratch.reserve(m_text.size() < 4096 ? m_text.size() : 4096);
-        const std::size_t end = m_text.find('\n', pos);
-        const std::size_t lineEnd = end == std::string_view::npos ? m_text.size() : end;
-        const std::string_view whole = m_text.substr(pos, lineEnd - pos);
-        if (whole.find('"') == std::string_view::npos) { // the fast path: no quotes on the line
-            std::size_t start = 0;
-            std::string_view body = whole;
-            if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
-            while (true) {
-                const std::size_t d = body.find(m_delimiter, start);
-                cells.push_back(body.substr(start, d == std::string_view::npos ? std::string_view::npos : d - start));
-                if (d == std::string_view::npos) break;
-                start = d + 1;
+        // The fast path, a line without quotes: one pass over it sixteen bytes
+        // at a time (SSE2, which every x86-64 has) finds the line break and
+        // the delimiters together; a quote sends the line to SplitQuoted.
+        const char* text = m_text.data();
+        const std::size_t size = m_text.size();
+        std::size_t start = pos, i = pos, lineEnd = size;
+#if defined(__SSE2__)
+        const __m128i newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'), delimiter = _mm_set1_epi8(m_delimiter);
+        while (i + 16 <= size) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
+            auto nl = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+            auto q = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+            auto d = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, delimiter)));
+            if (nl != 0) {
+                const unsigned before = (nl & (0u - nl)) - 1; // the bytes before the first line break
+                q &= before;
+                d &= before;
             }
-            ++line;
-            return lineEnd == m_text.size() ? m_text.size() : lineEnd + 1;
+            if (q != 0) {
+                cells.clear();
+                return SplitQuoted(pos, cells, line, error);
+            }
+            for (; d != 0; d &= d - 1) {
+                const std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(d));
+                cells.emplace_back(text + start, at - start);
+                start = at + 1;
+            }
+            if (nl != 0) {
+                lineEnd = i + static_cast<std::size_t>(__builtin_ctz(nl));
+                break;
+            }
+            i += 16;
         }
-        return SplitQuoted(pos, cells, line, error);
+#endif
+        if (lineEnd == size) { // the last bytes of the text, one by one
+            for (; i < size && text[i] != '\n'; ++i) {
+                if (text[i] == '"') {
+                    cells.clear();
+                    return SplitQuoted(pos, cells, line, error);
+                }
+                if (text[i] == m_delimiter) {
+                    cells.emplace_back(text + start, i - start);
+                    start = i + 1;
+                }
+            }
+            lineEnd = i;
+        }
+        std::size_t last = lineEnd;
+        if (last > start && text[last - 1] == '\r') --last; // a CRLF line's last cell ends before the CR
+        cells.emplace_back(text + start, last - start);
+        ++line;
+        return lineEnd == size ? size : lineEnd + 1;
     }
 
   private:

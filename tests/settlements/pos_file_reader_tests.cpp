@@ -48,6 +48,30 @@ BOOST_AUTO_TEST_CASE(a_russian_export_with_quotes_and_a_bom_reads_whole) {
     BOOST_TEST(r.table.At(1) - r.table.At(0) == 30 * 60 + 10);
 }
 
+// The unquoted fast path reads sixteen bytes at a time: a quote after a
+// few cells of a long line, a quote on a short last line without a line
+// break, and CRLF endings must read as the slow path reads them.
+BOOST_AUTO_TEST_CASE(quotes_late_in_a_line_and_on_a_short_last_line) {
+    const std::string text = "order_id;store;sold_at;amount;refunded\r\n"
+                             "D-1000000001;store-1;2026-11-23 15:30:00;150000;0\r\n"
+                             "D-1000000002;store-2;2026-11-23 15:31:00;250000;\"1 000\"\r\n"
+                             "D-3;\"s;3\";2026-11-23 15:32;1;0";
+    auto layout = Layout(text);
+    layout.unit = kpd::domain::AmountUnit::InKopecks;
+    layout.utc_offset_minutes = 0;
+    const auto r = ReadPosBytes(text, layout);
+    BOOST_TEST_REQUIRE(r.Clean());
+    BOOST_TEST_REQUIRE(r.table.Size() == 3u);
+    BOOST_TEST(r.table.OrderId(0) == "D-1000000001");
+    BOOST_TEST(r.table.Refunded(0) == 0); // not "0\r"
+    BOOST_TEST(r.table.Store(1) == "store-2");
+    BOOST_TEST(r.table.Refunded(1) == 1000);
+    BOOST_TEST(r.table.OrderId(2) == "D-3");
+    BOOST_TEST(r.table.Store(2) == "s;3");
+    BOOST_TEST(r.table.At(1) - r.table.At(0) == 60);
+    BOOST_TEST(r.table.SourceLine(2) == 4);
+}
+
 BOOST_AUTO_TEST_CASE(a_cp1251_export_with_commas_and_decimal_points) {
     const std::string text = "order_id,store,sold_at,amount\n"
                              "A-1,\xCC\xE0\xE3\xE0\xE7\xE8\xED 1,2026-11-23 10:00,12.50\n"
