@@ -26,7 +26,8 @@ class IdTable {
     enum State : std::uint64_t { kEmpty = 0, kPartnerWaiting = 1, kPartnerPaired = 2, kPlatformOnly = 3 };
 
     // Room for `ids` ids at a load of at most two thirds. Anonymous memory
-    // comes zeroed (all slots empty) and, asked for huge pages, with few faults.
+    // comes zeroed: all slots empty without a pass to clear them. (Asking
+    // for huge pages made it slower here: the kernel compacts memory first.)
     explicit IdTable(std::size_t ids) {
         std::size_t slots = 1024;
         while (slots < ids + ids / 2) slots *= 2;
@@ -34,7 +35,6 @@ class IdTable {
         m_bytes = slots * sizeof(std::uint64_t);
         void* mem = ::mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (mem == MAP_FAILED) throw std::bad_alloc();
-        ::madvise(mem, m_bytes, MADV_HUGEPAGE);
         m_slots = static_cast<std::uint64_t*>(mem);
     }
     ~IdTable() { ::munmap(m_slots, m_bytes); }
