@@ -177,6 +177,45 @@ std::vector<domain::SettlementTransaction> ListTransactions(soci::session& db, s
     return out;
 }
 
+void ForEachTransaction(soci::session& db, std::int64_t partnerId, std::int64_t registerId,
+                        const std::function<void(const domain::SettlementTransaction&)>& visit) {
+    constexpr std::size_t kBatch = 1000;
+    std::vector<std::string> orders(kBatch), stores(kBatch), statuses(kBatch), refundStatuses(kBatch);
+    std::vector<long long> ats(kBatch), amounts(kBatch), prepaids(kBatch), refundeds(kBatch);
+    std::vector<soci::indicator> refundIndicators(kBatch);
+    long long partner = partnerId, reg = registerId;
+    soci::statement st =
+        (db.prepare << "SELECT order_id, store_id, purchased_at, amount_kop, prepaid_kop, status, refunded_kop, "
+                       "refund_status FROM settlement_transactions WHERE partner_id = :p AND register_id = :r "
+                       "ORDER BY seq",
+         soci::into(orders), soci::into(stores), soci::into(ats), soci::into(amounts), soci::into(prepaids),
+         soci::into(statuses), soci::into(refundeds), soci::into(refundStatuses, refundIndicators),
+         soci::use(partner, "p"), soci::use(reg, "r"));
+    st.execute();
+    domain::SettlementTransaction t;
+    while (st.fetch()) {
+        for (std::size_t i = 0; i < orders.size(); ++i) {
+            t.order_id.swap(orders[i]);
+            t.store_id.swap(stores[i]);
+            t.purchased_at = ats[i];
+            t.amount_kop = amounts[i];
+            t.prepaid_kop = prepaids[i];
+            t.status.swap(statuses[i]);
+            t.refunded_kop = refundeds[i];
+            if (refundIndicators[i] == soci::i_ok) {
+                t.refund_status = refundStatuses[i];
+            } else {
+                t.refund_status.reset();
+            }
+            visit(t);
+        }
+        // SOCI shrinks the vectors to the rows a fetch returned; give them room for a full batch again.
+        for (auto* v : {&orders, &stores, &statuses, &refundStatuses}) v->resize(kBatch);
+        for (auto* v : {&ats, &amounts, &prepaids, &refundeds}) v->resize(kBatch);
+        refundIndicators.resize(kBatch);
+    }
+}
+
 std::vector<std::string> OrdersNotOnRegister(soci::session& db, std::int64_t partnerId, std::int64_t registerId,
                                              const std::vector<std::string>& orderIds) {
     std::vector<std::string> missing;

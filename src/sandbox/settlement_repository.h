@@ -9,6 +9,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,10 @@ void InsertTransactions(soci::session& db, std::int64_t partnerId, std::int64_t 
 std::vector<domain::SettlementTransaction> ListTransactions(soci::session& db, std::int64_t partnerId,
                                                             std::int64_t registerId, std::int64_t afterSeq,
                                                             int limit, std::vector<std::int64_t>& seqs);
+// Every purchase of a register in seq order, read by one statement in
+// batches and handed to `visit` one by one (the bulk NDJSON download).
+void ForEachTransaction(soci::session& db, std::int64_t partnerId, std::int64_t registerId,
+                        const std::function<void(const domain::SettlementTransaction&)>& visit);
 // Whether each order id is on the register.
 std::vector<std::string> OrdersNotOnRegister(soci::session& db, std::int64_t partnerId, std::int64_t registerId,
                                              const std::vector<std::string>& orderIds);

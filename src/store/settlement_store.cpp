@@ -8,12 +8,75 @@
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <array>
 
 namespace kpd::store {
 
 namespace {
-constexpr std::size_t kSqliteBatch = 2000;         // rows per bulk INSERT execution
 constexpr std::size_t kCopyChunkBytes = 1 << 20;   // bytes per PQputCopyData
+// SQLite: rows per execution of the multi-row INSERT. One statement of 64
+// rows runs the VDBE's per-statement work once for all of them; 64 × 9
+// parameters stay well under SQLite's limit of 32,766.
+constexpr std::size_t kRowsPerInsert = 64;
+
+// The INSERT of `rows` rows: ?1…?3 (platform, partner, register) are the same
+// on every row and bound once; each row has nine parameters of its own.
+std::string InsertSql(std::size_t rows) {
+    std::string sql = "INSERT INTO settlement_transactions (platform_url, partner_id, register_id, seq, order_id, "
+                      "store_id, purchased_at, amount_kop, prepaid_kop, status, refunded_kop, refund_status) VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(?1,?2,?3" : ",(?1,?2,?3";
+        for (std::size_t c = 0; c < 9; ++c) sql += ",?" + std::to_string(4 + r * 9 + c);
+        sql += ')';
+    }
+    return sql;
+}
+
+// A prepared SQLite statement on the session's own connection, finalized
+// whichever way the load ends.
+class SqliteInsert {
+  public:
+    SqliteInsert(sqlite_api::sqlite3* db, std::size_t rows) : m_db(db), m_rows(rows) {
+        const std::string sql = InsertSql(rows);
+        if (sqlite_api::sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()) + 1,
+                                           SQLITE_PREPARE_PERSISTENT, &m_st, nullptr) !=
+            SQLITE_OK) {
+            throw StoreError(StoreErrorKind::Other, "settlements.load", sqlite_api::sqlite3_errmsg(db));
+        }
+    }
+    ~SqliteInsert() { sqlite_api::sqlite3_finalize(m_st); }
+    SqliteInsert(const SqliteInsert&) = delete;
+    SqliteInsert& operator=(const SqliteInsert&) = delete;
+
+    std::size_t Rows() const { return m_rows; }
+
+    // Text is bound without a copy: it must stay put until Run.
+    void Text(int index, const std::string& value) { Check(sqlite_api::sqlite3_bind_text(m_st, index, value.data(), static_cast<int>(value.size()), nullptr)); }
+    void Int(int index, long long value) { Check(sqlite_api::sqlite3_bind_int64(m_st, index, value)); }
+    void Null(int index) { Check(sqlite_api::sqlite3_bind_null(m_st, index)); }
+
+    void Run() {
+        const int rc = sqlite_api::sqlite3_step(m_st);
+        sqlite_api::sqlite3_reset(m_st);
+        if (rc != SQLITE_DONE) {
+            throw StoreError(rc == SQLITE_CONSTRAINT ? StoreErrorKind::Constraint : StoreErrorKind::Other,
+                             "settlements.load", sqlite_api::sqlite3_errmsg(m_db));
+        }
+    }
+
+  private:
+    void Check(int rc) {
+        if (rc != SQLITE_OK) {
+            throw StoreError(StoreErrorKind::Other, "settlements.load", sqlite_api::sqlite3_errmsg(m_db));
+        }
+    }
+
+    sqlite_api::sqlite3* m_db;
+    sqlite_api::sqlite3_stmt* m_st = nullptr;
+    std::size_t m_rows;
+};
 
 // COPY's text format: backslash, tab and line breaks escaped.
 void AppendCopyText(std::string& out, const std::string& value) {
@@ -63,10 +126,12 @@ struct RegisterLoad::Impl {
     std::string url;
     long long partner = 0, registerId = 0, nextSeq = 1;
     bool committed = false;
-    // SQLite: one column per vector, flushed in batches.
-    std::vector<std::string> urls, orders, stores, statuses, refundStatuses;
-    std::vector<long long> partners, registers, seqs, ats, amounts, prepaids, refundeds;
-    std::vector<soci::indicator> refundIndicators;
+    // SQLite: the rows of the next multi-row INSERT (their strings keep
+    // their capacity from one batch to the next), and the two statements.
+    std::array<domain::SettlementTransaction, kRowsPerInsert> pending;
+    std::array<long long, kRowsPerInsert> pendingSeq{};
+    std::size_t pendingRows = 0;
+    std::unique_ptr<SqliteInsert> many, one;
     // PostgreSQL: COPY lines.
     PGconn* conn = nullptr;
     bool copying = false;
@@ -82,17 +147,34 @@ struct RegisterLoad::Impl {
             copyBuffer.clear();
             return;
         }
-        if (seqs.empty()) return;
-        sql << "INSERT INTO settlement_transactions (platform_url, partner_id, register_id, seq, order_id, store_id, "
-               "purchased_at, amount_kop, prepaid_kop, status, refunded_kop, refund_status) VALUES (:url, :partner, "
-               ":reg, :seq, :ord, :store, :at, :amount, :prepaid, :status, :refunded, :rstatus)",
-            soci::use(urls, "url"), soci::use(partners, "partner"), soci::use(registers, "reg"), soci::use(seqs, "seq"),
-            soci::use(orders, "ord"), soci::use(stores, "store"), soci::use(ats, "at"), soci::use(amounts, "amount"),
-            soci::use(prepaids, "prepaid"), soci::use(statuses, "status"), soci::use(refundeds, "refunded"),
-            soci::use(refundStatuses, refundIndicators, "rstatus");
-        for (auto* v : {&urls, &orders, &stores, &statuses, &refundStatuses}) v->clear();
-        for (auto* v : {&partners, &registers, &seqs, &ats, &amounts, &prepaids, &refundeds}) v->clear();
-        refundIndicators.clear();
+        if (pendingRows == kRowsPerInsert) {
+            Insert(*many, 0, kRowsPerInsert);
+        } else {
+            for (std::size_t r = 0; r < pendingRows; ++r) Insert(*one, r, 1);
+        }
+        pendingRows = 0;
+    }
+
+    // Binds rows [first, first + n) of `pending` to `st` and runs it.
+    void Insert(SqliteInsert& st, std::size_t first, std::size_t n) {
+        for (std::size_t r = 0; r < n; ++r) {
+            const auto& t = pending[first + r];
+            const int at = 4 + static_cast<int>(r) * 9;
+            st.Int(at, pendingSeq[first + r]);
+            st.Text(at + 1, t.order_id);
+            st.Text(at + 2, t.store_id);
+            st.Int(at + 3, t.purchased_at);
+            st.Int(at + 4, t.amount_kop);
+            st.Int(at + 5, t.prepaid_kop);
+            st.Text(at + 6, t.status);
+            st.Int(at + 7, t.refunded_kop);
+            if (t.refund_status) {
+                st.Text(at + 8, *t.refund_status);
+            } else {
+                st.Null(at + 8);
+            }
+        }
+        st.Run();
     }
 
     void EndCopy(const char* error) {
@@ -130,6 +212,15 @@ RegisterLoad::RegisterLoad(Workspace& workspace, SettlementScope scope, std::int
             PQclear(r);
             if (!started) throw StoreError(StoreErrorKind::Other, "settlements.load", PQerrorMessage(i.conn));
             i.copying = true;
+        } else {
+            auto* db = static_cast<soci::sqlite3_session_backend*>(i.sql.get_backend())->conn_;
+            i.many = std::make_unique<SqliteInsert>(db, kRowsPerInsert);
+            i.one = std::make_unique<SqliteInsert>(db, 1);
+            for (SqliteInsert* st : {i.many.get(), i.one.get()}) {
+                st->Text(1, i.url);
+                st->Int(2, i.partner);
+                st->Int(3, i.registerId);
+            }
         }
     });
 }
@@ -167,20 +258,9 @@ void RegisterLoad::Add(const domain::SettlementTransaction& t) {
         if (b.size() >= kCopyChunkBytes) Guarded("settlements.load", [&] { i.Flush(); });
         return;
     }
-    i.urls.push_back(i.url);
-    i.partners.push_back(i.partner);
-    i.registers.push_back(i.registerId);
-    i.seqs.push_back(seq);
-    i.orders.push_back(t.order_id);
-    i.stores.push_back(t.store_id);
-    i.ats.push_back(t.purchased_at);
-    i.amounts.push_back(t.amount_kop);
-    i.prepaids.push_back(t.prepaid_kop);
-    i.statuses.push_back(t.status);
-    i.refundeds.push_back(t.refunded_kop);
-    i.refundStatuses.push_back(t.refund_status.value_or(""));
-    i.refundIndicators.push_back(t.refund_status ? soci::i_ok : soci::i_null);
-    if (i.seqs.size() >= kSqliteBatch) Guarded("settlements.load", [&] { i.Flush(); });
+    i.pending[i.pendingRows] = t;
+    i.pendingSeq[i.pendingRows] = seq;
+    if (++i.pendingRows == kRowsPerInsert) Guarded("settlements.load", [&] { i.Flush(); });
 }
 
 void RegisterLoad::Commit(std::int64_t version) {
