@@ -1,6 +1,8 @@
 #include "services/settlement_sync.h"
 
+#include <deque>
 #include <future>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -36,22 +38,37 @@ Outcome<SyncReport> SyncSettlements(api::PlatformClient& client, store::Workspac
     if (pending.empty()) {
         return Outcome<SyncReport>::Success(report);
     }
-    // Two lanes: a second client on the same session downloads the next
-    // register while this thread bulk-loads the current one, so the network
-    // and the database work at once.
-    api::PlatformClient fetcher(client.Options());
-    if (auto session = client.CurrentSession()) fetcher.UseSession(*session);
+    // Three lanes: two more clients on the same session download the next
+    // two registers (the platform builds each one's NDJSON before sending it,
+    // so one download alone would wait on it) while this thread bulk-loads
+    // the current one, so the network, the platform and the database work
+    // at once. A client serves one download at a time: register i + 2 goes
+    // to the client that finished register i.
+    constexpr std::size_t kAhead = 2;
+    std::vector<std::unique_ptr<api::PlatformClient>> fetchers;
+    for (std::size_t k = 0; k < kAhead; ++k) {
+        fetchers.push_back(std::make_unique<api::PlatformClient>(client.Options()));
+        if (auto session = client.CurrentSession()) fetchers.back()->UseSession(*session);
+    }
     using Rows = std::vector<domain::SettlementTransaction>;
-    auto fetch = [&fetcher](std::int64_t id) {
+    auto fetch = [](api::PlatformClient& fetcher, std::int64_t id) {
         Rows rows;
         auto streamed = fetcher.StreamSettlementTransactions(id, [&](domain::SettlementTransaction&& tx) {
             rows.push_back(std::move(tx));
         });
         return std::make_pair(std::move(streamed), std::move(rows));
     };
-    auto next = std::async(std::launch::async, fetch, pending.front().id);
+    // Declared after the clients: a download still running when this
+    // function returns is waited for (a std::async future's destructor
+    // waits) before the client it uses goes away.
+    std::deque<std::future<std::pair<api::Result<std::int64_t>, Rows>>> downloads;
+    const auto start = [&](std::size_t i) {
+        downloads.push_back(std::async(std::launch::async, fetch, std::ref(*fetchers[i % kAhead]), pending[i].id));
+    };
+    for (std::size_t i = 0; i < kAhead && i < pending.size(); ++i) start(i);
     for (std::size_t i = 0; i < pending.size(); ++i) {
-        auto [streamed, rows] = next.get();
+        auto [streamed, rows] = downloads.front().get();
+        downloads.pop_front();
         if (!streamed.Ok()) {
             return Outcome<SyncReport>::Failure(streamed.Error()); // nothing of this register was written
         }
@@ -59,18 +76,13 @@ Outcome<SyncReport> SyncSettlements(api::PlatformClient& client, store::Workspac
             report.cancelled = true;
             break;
         }
-        if (i + 1 < pending.size()) {
-            next = std::async(std::launch::async, fetch, pending[i + 1].id);
-        }
+        if (i + kAhead < pending.size()) start(i + kAhead);
         auto load = settlements.BeginLoad(scope, pending[i].id);
         for (const auto& tx : rows) load.Add(tx);
         load.Commit(pending[i].version);
         ++report.registers_loaded;
         report.transactions_loaded += load.Added();
         progress.Report(report.transactions_loaded, total, "purchases");
-    }
-    if (next.valid()) {
-        next.wait(); // a download still running uses `fetcher`, which must outlive it
     }
     return Outcome<SyncReport>::Success(report);
 }
