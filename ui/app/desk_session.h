@@ -14,9 +14,12 @@
 #include "domain/audit_entry.h"
 #include "domain/cancel_token.h"
 #include "domain/card_screen.h"
+#include "domain/cashback_flight.h"
 #include "domain/partner.h"
 #include "domain/roles.h"
 #include "domain/settlement.h"
+#include "services/cashback_calendar.h"
+#include "services/cashback_flights.h"
 #include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
 #include "domain/user.h"
@@ -123,6 +126,23 @@ struct ReconcileAnswer {
     std::map<std::string, std::string> notes; // by order id
 };
 
+// The business calendar the cashback editor counts the earliest start by, and
+// the day a submission made now would count from (the platform's Moscow date).
+struct CashbackCalendar {
+    services::DeskCalendar calendar;
+    domain::CivilDate today;
+};
+
+// The answer to saving, submitting, pausing, resuming or stopping a flight.
+struct FlightChange {
+    std::optional<domain::CashbackFlight> flight; // as the platform has it now, on success
+    domain::Problems problems;                    // what to fix (the desk's checks or the platform's 422)
+    std::optional<api::ApiError> error;           // why the platform did not do it
+    std::optional<domain::CivilDate> earliest_starts_on; // a refused start: the earliest allowed day
+    std::optional<domain::CashbackFlight> current;       // a stale save (412): the flight as it is now
+    bool queued = false; // the platform's answer is unknown: it waits in the outbox and is sent again
+};
+
 class DeskSession {
   public:
     ~DeskSession();
@@ -188,6 +208,23 @@ class DeskSession {
                                                             const std::string& key, domain::CancelTokenPtr cancel);
     SettlementAnswer<services::CommissionCheck> CheckCommission(const domain::Month& month,
                                                                 domain::CancelTokenPtr cancel);
+
+    // Cashback flights (services/cashback_*). Readers: marketing, partner
+    // admin, viewer; editors: marketing, partner admin (the platform enforces).
+    bool MaySeeCashback() const;
+    bool CanEditCashback() const;
+    CashbackCalendar LoadCashbackCalendar(domain::CancelTokenPtr cancel);
+    // Every flight, newest first (offline: the copy the workspace kept).
+    Loaded<std::vector<domain::CashbackFlight>> ListCashbackFlights(domain::CancelTokenPtr cancel);
+    api::Result<domain::CashbackFlight> LoadCashbackFlight(std::int64_t id, domain::CancelTokenPtr cancel);
+    // Creates the draft when its id is 0, else replaces it (If-Match its version).
+    FlightChange SaveCashbackFlight(const domain::CashbackFlight& flight, domain::CancelTokenPtr cancel);
+    // Submits a saved draft (the desk checks the start date first, then the platform against its clock).
+    FlightChange SubmitCashbackFlight(const domain::CashbackFlight& flight, domain::CancelTokenPtr cancel);
+    FlightChange ChangeCashbackFlight(std::int64_t id, domain::FlightAction action, domain::CancelTokenPtr cancel);
+    api::Result<services::FlightReportView> LoadCashbackReport(std::int64_t id, domain::CancelTokenPtr cancel);
+    api::Result<std::int64_t> EstimateCashbackAudience(const domain::FlightTargeting& targeting,
+                                                       domain::CancelTokenPtr cancel);
 
     // UI or worker thread: forgets the token (the platform has no sign-out call).
     void SignOut();

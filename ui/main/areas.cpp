@@ -35,7 +35,7 @@ const std::vector<AreaInfo>& Areas() {
         {Area::CashbackFlights, "cashback-flights", _("Cashback flights"),
          _("Cashback campaigns for a segment and a period. A flight is launched in 5 business days at the "
            "earliest."),
-         false},
+         true},
         {Area::PushCampaigns, "push", _("Push campaigns"),
          _("Push notifications and Smart Push to a segment, the message centre and delivery statistics."),
          false},

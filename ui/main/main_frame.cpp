@@ -5,6 +5,7 @@
 #include "ui/app/words.h"
 #include "ui/audit/audit_panel.h"
 #include "ui/card_screen/card_screen_editor.h"
+#include "ui/cashback/cashback_panel.h"
 #include "ui/card_screen/card_screen_panel.h"
 #include "ui/card_screen/issuance_questions_page.h"
 #include "ui/main/about_box.h"
@@ -86,6 +87,7 @@ void MainFrame::BuildPages() {
             });
             break;
         case Area::Settlements: page = new SettlementsPanel(m_book, m_session, *this); break;
+        case Area::CashbackFlights: page = new CashbackPanel(m_book, m_session, *this); break;
         default: page = new PlaceholderPanel(m_book, area); break;
         }
         page->SetName(area.key);
