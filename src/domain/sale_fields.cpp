@@ -43,7 +43,7 @@ int Digits(std::string_view s, std::size_t pos, std::size_t n) {
 
 AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
     std::string_view s = Trim(text);
-    if (s.empty()) return {std::nullopt, "the amount is empty"};
+    if (s.empty()) return {std::nullopt, "the amount is empty", "empty"};
     bool negative = false;
     if (s.front() == '-') {
         negative = true;
@@ -54,17 +54,17 @@ AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
     int fraction = 0, fractionDigits = 0;
     bool seenDigit = false, inFraction = false, grouped = false;
     int groupDigits = 0; // digits since the last group separator: groups after one hold exactly 3
-    const auto badGroups = [&] { return AmountParse{std::nullopt, "\"" + std::string(text) + "\" has digit groups of the wrong size"}; };
+    const auto badGroups = [&] { return AmountParse{std::nullopt, "\"" + std::string(text) + "\" has digit groups of the wrong size", "digit_groups"}; };
     constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max() / 1000;
     for (std::size_t i = 0; i < s.size();) {
         const char c = s[i];
         if (IsDigit(c)) {
             seenDigit = true;
             if (inFraction) {
-                if (++fractionDigits > 2) return {std::nullopt, "more than 2 decimals in \"" + std::string(text) + "\""};
+                if (++fractionDigits > 2) return {std::nullopt, "more than 2 decimals in \"" + std::string(text) + "\"", "too_many_decimals"};
                 fraction = fraction * 10 + (c - '0');
             } else {
-                if (whole > kLimit) return {std::nullopt, "the amount \"" + std::string(text) + "\" is too large"};
+                if (whole > kLimit) return {std::nullopt, "the amount \"" + std::string(text) + "\" is too large", "too_large"};
                 whole = whole * 10 + (c - '0');
                 ++groupDigits;
             }
@@ -79,17 +79,17 @@ AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
             groupDigits = 0;
             i += n;
         } else {
-            return {std::nullopt, "\"" + std::string(text) + "\" is not a number"};
+            return {std::nullopt, "\"" + std::string(text) + "\" is not a number", "not_a_number"};
         }
     }
-    if (!seenDigit) return {std::nullopt, "\"" + std::string(text) + "\" is not a number"};
+    if (!seenDigit) return {std::nullopt, "\"" + std::string(text) + "\" is not a number", "not_a_number"};
     if (grouped && !inFraction && groupDigits != 3) return badGroups();
     if (unit == AmountUnit::InKopecks && inFraction) {
-        return {std::nullopt, "an amount in kopecks cannot have decimals: \"" + std::string(text) + "\""};
+        return {std::nullopt, "an amount in kopecks cannot have decimals: \"" + std::string(text) + "\"", "decimals_in_kopecks"};
     }
     if (fractionDigits == 1) fraction *= 10;
     const Kopecks kop = unit == AmountUnit::Roubles ? whole * 100 + fraction : whole;
-    return {negative ? -kop : kop, {}};
+    return {negative ? -kop : kop, {}, {}};
 }
 
 std::optional<std::int64_t> ParseSaleTime(std::string_view text, int utcOffsetMinutes) {

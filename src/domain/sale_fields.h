@@ -17,6 +17,9 @@ enum class AmountUnit { Roubles, InKopecks };
 struct AmountParse {
     std::optional<Kopecks> value;
     std::string error; // English, names what is wrong with the text
+    // Stable code of what is wrong, for UIs to word in their language:
+    // empty | not_a_number | digit_groups | too_many_decimals | too_large | decimals_in_kopecks
+    std::string code;
 };
 
 // `decimal` is ',' or '.'; spaces, no-break spaces (U+00A0, U+202F) and the

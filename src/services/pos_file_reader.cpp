@@ -27,6 +27,10 @@ class RecordSplitter {
   public:
     RecordSplitter(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter) {}
 
+    // The stable code of the last Split's error: quote_not_closed |
+    // text_after_quote | quote_in_value (for UIs to word it).
+    const std::string& ErrorCode() const { return m_errorCode; }
+
     std::size_t Split(std::size_t pos, std::vector<std::string_view>& cells, std::int64_t& line, std::string& error) {
         cells.clear();
         m_scratch.clear();
@@ -99,6 +103,7 @@ class RecordSplitter {
                 while (true) {
                     if (i >= m_text.size()) {
                         error = "a quote opened on line " + std::to_string(startLine + 1) + " is never closed";
+                        m_errorCode = "quote_not_closed";
                         return std::string_view::npos;
                     }
                     const char c = m_text[i];
@@ -118,12 +123,14 @@ class RecordSplitter {
                 if (i < m_text.size() && m_text[i] == '\r') ++i;
                 if (i < m_text.size() && m_text[i] != m_delimiter && m_text[i] != '\n') {
                     error = "text after a closing quote in column " + std::to_string(spans.size() + 1);
+                    m_errorCode = "text_after_quote";
                     line = startLine; // report the record's first line
                     return std::string_view::npos;
                 }
             } else {
                 while (i < m_text.size() && m_text[i] != m_delimiter && m_text[i] != '\n') {
                     if (m_text[i] == '"') {
+                        m_errorCode = "quote_in_value";
                         error = "a quote inside an unquoted value in column " + std::to_string(spans.size() + 1) +
                                 " (quote the whole value and double the quote)";
                         return std::string_view::npos;
@@ -148,6 +155,7 @@ class RecordSplitter {
     std::string_view m_text;
     char m_delimiter;
     std::string m_scratch;
+    std::string m_errorCode;
 };
 
 // Skips to the line after the one starting at `pos` (used after a broken record).
@@ -236,9 +244,9 @@ class Importer {
     Importer(const PosLayout& layout, PosReadResult& out)
         : m_layout(layout), m_out(out), m_times(layout.utc_offset_minutes) {}
 
-    void Problem(std::int64_t line, std::string column, std::string message) {
+    void Problem(std::int64_t line, std::string column, std::string code, std::string message) {
         if (m_out.problems.size() < kMaxListedProblems) {
-            m_out.problems.push_back({line, std::move(column), std::move(message)});
+            m_out.problems.push_back({line, std::move(column), std::move(message), std::move(code)});
         }
     }
 
@@ -251,7 +259,7 @@ class Importer {
         }
         ++m_out.data_lines;
         if (static_cast<int>(cells.size()) <= needed) {
-            Problem(line, "", "the line has " + std::to_string(cells.size()) + " columns; " +
+            Problem(line, "", "column_count", "the line has " + std::to_string(cells.size()) + " columns; " +
                                   std::to_string(needed + 1) + " are needed");
             ++m_out.problem_lines;
             return;
@@ -270,16 +278,16 @@ class Importer {
         const std::string_view store = Trim(text(c.store));
         if (m_layout.encoding == domain::TextEncoding::Utf8 && !(IsAscii(orderId) && IsAscii(store)) &&
             (!domain::IsValidUtf8(orderId) || !domain::IsValidUtf8(store))) {
-            Problem(line, "", "the line is not valid UTF-8 (is the file in Windows-1251?)");
+            Problem(line, "", "not_utf8", "the line is not valid UTF-8 (is the file in Windows-1251?)");
             ok = false;
         }
         if (orderId.size() > kMaxOrderIdBytes) {
-            Problem(line, "order_id", "the order id is longer than " + std::to_string(kMaxOrderIdBytes) + " bytes");
+            Problem(line, "order_id", "too_long", "the order id is longer than " + std::to_string(kMaxOrderIdBytes) + " bytes");
             ok = false;
         }
         const auto at = m_times.Read(cells[static_cast<std::size_t>(c.sold_at)]);
         if (!at) {
-            Problem(line, "sold_at", "\"" + std::string(Trim(cells[static_cast<std::size_t>(c.sold_at)])) +
+            Problem(line, "sold_at", "not_a_time", "\"" + std::string(Trim(cells[static_cast<std::size_t>(c.sold_at)])) +
                                          "\" is not a date and time (2026-11-23 15:30 or 23.11.2026 15:30)");
             ok = false;
         }
@@ -291,7 +299,7 @@ class Importer {
                    parsed.value) {
             amount = *parsed.value;
         } else {
-            Problem(line, "amount", parsed.error);
+            Problem(line, "amount", parsed.code, parsed.error);
             ok = false;
         }
         domain::Kopecks refunded = -1;
@@ -304,7 +312,7 @@ class Importer {
             } else if (auto parsed = domain::ParseAmount(r, m_layout.decimal, m_layout.unit); parsed.value) {
                 refunded = *parsed.value < 0 ? -*parsed.value : *parsed.value;
             } else {
-                Problem(line, "refunded", parsed.error);
+                Problem(line, "refunded", parsed.code, parsed.error);
                 ok = false;
             }
         }
@@ -368,7 +376,7 @@ PosReadResult ReadPosBytes(std::string_view bytes, const PosLayout& layout, cons
         const std::int64_t recordLine = line + 1;
         const std::size_t next = splitter.Split(pos, cells, line, error);
         if (next == std::string_view::npos) {
-            importer.Problem(recordLine, "", error);
+            importer.Problem(recordLine, "", splitter.ErrorCode(), error);
             ++out.problem_lines;
             ++out.data_lines;
             if (error.find("never closed") != std::string::npos) {

@@ -19,6 +19,10 @@ struct LineProblem {
     std::int64_t line = 0; // 1-based line in the file where the record starts
     std::string column;    // "amount", "sold_at", … or "" for the whole line
     std::string message;   // English
+    // What is wrong, for UIs to word: column_count | not_utf8 | too_long |
+    // not_a_time | quote_not_closed | text_after_quote | quote_in_value | the
+    // amount's codes (domain/sale_fields.h: empty, not_a_number, …).
+    std::string code;
 };
 
 struct PosReadResult {

@@ -15,7 +15,8 @@ void AddPurchases(SaleTable& table, const std::vector<domain::SettlementTransact
 }
 
 domain::Problem LineProblemAsProblem(const LineProblem& p) {
-    return {"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column), "bad_line", p.message};
+    return {"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column),
+            p.code.empty() ? "bad_line" : p.code, p.message};
 }
 } // namespace
 

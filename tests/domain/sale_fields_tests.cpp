@@ -36,6 +36,14 @@ BOOST_AUTO_TEST_CASE(bad_amounts_are_refused_with_a_reason) {
     BOOST_TEST(!Roubles("99999999999999999999"));
     BOOST_TEST(!ParseAmount("1,50", ',', AmountUnit::InKopecks).value);
     BOOST_TEST(ParseAmount("abc", ',', AmountUnit::Roubles).error.find("not a number") != std::string::npos);
+    // Each kind of mistake has its code, which the desk words in the user's language.
+    BOOST_TEST(ParseAmount("abc", ',', AmountUnit::Roubles).code == "not_a_number");
+    BOOST_TEST(ParseAmount("  ", ',', AmountUnit::Roubles).code == "empty");
+    BOOST_TEST(ParseAmount("1,505", ',', AmountUnit::Roubles).code == "too_many_decimals");
+    BOOST_TEST(ParseAmount("1 23,00", ',', AmountUnit::Roubles).code == "digit_groups");
+    BOOST_TEST(ParseAmount("1,50", ',', AmountUnit::InKopecks).code == "decimals_in_kopecks");
+    BOOST_TEST(ParseAmount("99999999999999999999", ',', AmountUnit::Roubles).code == "too_large");
+    BOOST_TEST(ParseAmount("1,50", ',', AmountUnit::Roubles).code.empty());
 }
 
 BOOST_AUTO_TEST_CASE(sale_times_in_iso_and_russian_forms) {

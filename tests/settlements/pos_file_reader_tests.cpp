@@ -16,9 +16,11 @@ PosLayout Layout(const std::string& text) {
     return sniffed.layout;
 }
 
-bool HasProblem(const PosReadResult& r, std::int64_t line, const std::string& column) {
+// A problem at this line and column (and with this code, when one is given:
+// the code is what the desk words in the user's language).
+bool HasProblem(const PosReadResult& r, std::int64_t line, const std::string& column, const std::string& code = "") {
     for (const auto& p : r.problems) {
-        if (p.line == line && p.column == column) return true;
+        if (p.line == line && p.column == column && (code.empty() || p.code == code)) return true;
     }
     return false;
 }
@@ -101,10 +103,10 @@ BOOST_AUTO_TEST_CASE(bad_lines_are_listed_with_their_numbers_and_the_file_is_not
     BOOST_TEST(!r.Clean());
     BOOST_TEST(r.problem_lines == 4);
     BOOST_TEST(r.data_lines == 6);
-    BOOST_TEST(HasProblem(r, 3, ""));
-    BOOST_TEST(HasProblem(r, 4, "amount"));
-    BOOST_TEST(HasProblem(r, 5, "sold_at"));
-    BOOST_TEST(HasProblem(r, 6, ""));
+    BOOST_TEST(HasProblem(r, 3, "", "quote_in_value"));
+    BOOST_TEST(HasProblem(r, 4, "amount", "not_a_number"));
+    BOOST_TEST(HasProblem(r, 5, "sold_at", "not_a_time"));
+    BOOST_TEST(HasProblem(r, 6, "", "column_count"));
     BOOST_TEST(r.table.Size() == 2u); // only the good lines, for a user who chooses to skip the rest
     BOOST_TEST(r.table.SourceLine(1) == 7);
 }
@@ -114,6 +116,7 @@ BOOST_AUTO_TEST_CASE(a_quote_never_closed_stops_the_read_and_names_its_line) {
     const auto r = ReadPosBytes(text, Layout(text));
     BOOST_TEST(!r.Clean());
     BOOST_TEST(r.fatal.find("line 3") != std::string::npos, r.fatal);
+    BOOST_TEST(HasProblem(r, 3, "", "quote_not_closed"));
 }
 
 BOOST_AUTO_TEST_CASE(files_in_an_unknown_encoding_are_refused_by_name) {
@@ -127,7 +130,7 @@ BOOST_AUTO_TEST_CASE(files_in_an_unknown_encoding_are_refused_by_name) {
     PosLayout utf8;
     utf8.columns = {0, 1, 2, 3, -1};
     const auto mixed = ReadPosBytes("id;store;at;sum\nD-1;\xCC\xE0\xE3;2026-11-23 10:00;1\n", utf8);
-    BOOST_TEST(HasProblem(mixed, 2, ""));
+    BOOST_TEST(HasProblem(mixed, 2, "", "not_utf8"));
 }
 
 BOOST_AUTO_TEST_CASE(a_file_on_disk_reads_through_its_mapping) {

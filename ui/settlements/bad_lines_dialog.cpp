@@ -44,7 +44,7 @@ BadLinesDialog::BadLinesDialog(wxWindow* parent, const domain::Problems& problem
         }
         const long item = list->InsertItem(row++, line);
         list->SetItem(item, 1, column.empty() ? wxString() : PosColumnName(ToUtf8(column)));
-        list->SetItem(item, 2, FromUtf8(p.message));
+        list->SetItem(item, 2, PosProblemWords(p.code, p.message));
     }
     sizer->Add(list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap * 2));
 

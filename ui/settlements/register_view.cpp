@@ -382,7 +382,8 @@ void RegisterView::RunReconcile(const services::PosLayout& layout, bool skipBadL
                 ShowReport(answer.value->report, std::move(answer.value->notes));
                 return;
             }
-            const bool badLines = !answer.problems.empty() && answer.problems.front().code == "bad_line";
+            // Bad lines of the file are the problems placed at "line N [column]".
+            const bool badLines = !answer.problems.empty() && answer.problems.front().field.rfind("line ", 0) == 0;
             if (badLines) {
                 BadLinesDialog dialog(this, answer.problems);
                 if (dialog.ShowModal() == wxID_YES) RunReconcile(layout, true);

@@ -95,6 +95,24 @@ wxString PosColumnName(const std::string& role) {
     return FromUtf8(role);
 }
 
+wxString PosProblemWords(const std::string& code, const std::string& englishMessage) {
+    // The line and column stand beside these words in the list, so they say what, not where.
+    if (code == "column_count") return _("Too few columns in the line");
+    if (code == "not_utf8") return _("Not UTF-8 text: is the file in Windows-1251?");
+    if (code == "too_long") return _("The order number is too long");
+    if (code == "not_a_time") return _("Not a date and time (23.11.2026 15:30 or 2026-11-23 15:30)");
+    if (code == "quote_not_closed") return _("A quote opened here is never closed");
+    if (code == "text_after_quote") return _("Text after a closing quote");
+    if (code == "quote_in_value") return _("A quote inside an unquoted value: quote the whole value and double the quote");
+    if (code == "empty") return _("The amount is empty");
+    if (code == "not_a_number") return _("Not a number");
+    if (code == "digit_groups") return _("Digit groups of the wrong size");
+    if (code == "too_many_decimals") return _("More than 2 digits after the decimal separator");
+    if (code == "too_large") return _("The amount is too large");
+    if (code == "decimals_in_kopecks") return _("An amount in kopecks cannot have decimals");
+    return FromUtf8(englishMessage);
+}
+
 wxString Money(domain::Kopecks amount) {
     return FromUtf8(CurrentLanguage() == UiLanguage::Russian ? domain::FormatRoublesRu(amount)
                                                              : domain::FormatRoublesEn(amount));

@@ -26,6 +26,9 @@ wxString DescribeSettlementError(const api::ApiError& error);
 wxString OrderStatusName(const std::string& status);
 // A POS column role ("order_id", "amount", …) as the mapping step names it.
 wxString PosColumnName(const std::string& role);
+// What is wrong with a bad line of a sales export, by its code
+// (services/pos_file_reader.h); the reader's English words otherwise.
+wxString PosProblemWords(const std::string& code, const std::string& englishMessage);
 
 // "1 234,50 ₽" in Russian, "1,234.50 RUB" in English.
 wxString Money(domain::Kopecks amount);
