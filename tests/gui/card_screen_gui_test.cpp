@@ -44,22 +44,13 @@ namespace {
 
 using kpd::test::DriverStep;
 using kpd::test::SmokeApp;
+using kpd::test::Check;
+using kpd::test::OpenDialog;
+using kpd::test::Language;
 using namespace std::chrono_literals;
-
-struct Check {
-    std::string what;
-    bool ok = false;
-};
 
 const wxColour kBackground(0x0D, 0x47, 0xA1); // the edited card colour (white text stays readable)
 const wxColour kBannerColour(0x1E, 0x88, 0xE5); // the uploaded banner's only colour
-
-template <class T> T* OpenDialog() {
-    for (wxWindow* window : wxTopLevelWindows) {
-        if (auto* dialog = dynamic_cast<T*>(window); dialog && dialog->IsShown()) return dialog;
-    }
-    return nullptr;
-}
 
 // The share of the pixels of `rect` (image coordinates) that are `colour` (±6 per channel).
 double Share(const wxImage& image, const kpd::render::Rect& rect, const wxColour& colour) {
@@ -86,11 +77,6 @@ std::string Decode(const std::string& png) {
     ::pclose(pipe);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
-}
-
-std::string Language() {
-    const char* lang = std::getenv("KPD_SMOKE_LANG");
-    return lang && *lang ? lang : "en";
 }
 
 } // namespace

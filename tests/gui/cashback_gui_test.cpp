@@ -50,25 +50,14 @@ namespace {
 
 using kpd::test::DriverStep;
 using kpd::test::SmokeApp;
+using kpd::test::Check;
+using kpd::test::OpenDialog;
+using kpd::test::Language;
+using kpd::test::Press;
+using kpd::test::SetDesktopEnvironment;
+using kpd::test::RunDesk;
 using namespace std::chrono_literals;
 using kpd::domain::FlightStatus;
-
-struct Check {
-    std::string what;
-    bool ok = false;
-};
-
-template <class T> T* OpenDialog() {
-    for (wxWindow* window : wxTopLevelWindows) {
-        if (auto* dialog = dynamic_cast<T*>(window); dialog && dialog->IsShown()) return dialog;
-    }
-    return nullptr;
-}
-
-std::string Language() {
-    const char* lang = std::getenv("KPD_SMOKE_LANG");
-    return lang && *lang ? lang : "en";
-}
 
 constexpr const char* kSku = "GUI-CASHBACK-4600001";
 
@@ -76,32 +65,6 @@ kpd::test::SandboxOptions FixedClock() {
     kpd::test::SandboxOptions o;
     o.clock = "2026-11-23T10:00:00+03:00"; // a Monday: the earliest start is Monday 30 November
     return o;
-}
-
-void Press(wxButton* button) {
-    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
-    click.SetEventObject(button);
-    button->ProcessWindowEvent(click);
-}
-
-void SetDesktopEnvironment(const std::string& home) {
-    ::setenv("HOME", home.c_str(), 1);
-    ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
-    ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
-    ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
-    ::setenv("PARTNER_DESK_PASSWORD", "demo", 1); // scripted sign-in
-}
-
-int RunDesk(SmokeApp* app, const std::string& url, const std::string& user, const std::string& lang,
-            const std::string& workspace) {
-    std::vector<std::string> args = {"partner-desk", "--platform", url,  "--user",      user,
-                                     "--lang",       lang,         "--workspace", workspace};
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    int argc = static_cast<int>(args.size());
-    wxApp::SetInstance(app);
-    return wxEntry(argc, argv.data());
 }
 
 // Where the screenshots go: the build tree, and a copy for people in /tmp/cashback-shots/<lang>/.

@@ -1,10 +1,12 @@
 #include "desk_driver.h"
 
+#include <wx/app.h>
 #include <wx/dialog.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace kpd::test {
 
@@ -74,6 +76,37 @@ void ClickOn(wxWindow* window) {
     wxUIActionSimulator sim;
     sim.MouseMove(rect.GetLeft() + rect.GetWidth() / 2, rect.GetTop() + rect.GetHeight() / 2);
     sim.MouseClick();
+}
+
+std::string Language() {
+    const char* lang = std::getenv("KPD_SMOKE_LANG");
+    return lang && *lang ? lang : "en";
+}
+
+void Press(wxButton* button) {
+    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+    click.SetEventObject(button);
+    button->ProcessWindowEvent(click);
+}
+
+void SetDesktopEnvironment(const std::string& home) {
+    ::setenv("HOME", home.c_str(), 1);
+    ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
+    ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
+    ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
+    ::setenv("PARTNER_DESK_PASSWORD", "demo", 1); // scripted sign-in
+}
+
+int RunDesk(SmokeApp* app, const std::string& url, const std::string& user, const std::string& lang,
+            const std::string& workspace) {
+    std::vector<std::string> args = {"partner-desk", "--platform", url,  "--user",      user,
+                                     "--lang",       lang,         "--workspace", workspace};
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    int argc = static_cast<int>(args.size());
+    wxApp::SetInstance(app);
+    return wxEntry(argc, argv.data());
 }
 
 } // namespace kpd::test

@@ -6,6 +6,8 @@
 // keeps running and the desk works exactly as for a person.
 #include "ui/app/desk_app.h"
 
+#include <wx/button.h>
+#include <wx/toplevel.h>
 #include <wx/timer.h>
 
 #include <chrono>
@@ -54,5 +56,34 @@ bool SaveScreenshot(const std::string& path);
 
 // Moves the pointer to the middle of `window` and clicks it (real X input).
 void ClickOn(wxWindow* window);
+
+// One thing a GUI test checked while the desk ran, asserted after it closed.
+struct Check {
+    std::string what;
+    bool ok = false;
+};
+
+// The shown top-level dialog of type T, or nullptr.
+template <class T> T* OpenDialog() {
+    for (wxWindow* window : wxTopLevelWindows) {
+        if (auto* dialog = dynamic_cast<T*>(window); dialog && dialog->IsShown()) return dialog;
+    }
+    return nullptr;
+}
+
+// The UI language the test runs in: KPD_SMOKE_LANG, "en" by default.
+std::string Language();
+
+// Clicks a button through its event (no pointer: works when covered).
+void Press(wxButton* button);
+
+// A home of its own for the desk (settings, workspace), the build tree's
+// catalogues and the demo password for the scripted sign-in.
+void SetDesktopEnvironment(const std::string& home);
+
+// Runs the desk as `partner-desk --platform URL --user USER --lang LANG
+// --workspace WORKSPACE` with `app` as its wxApp; returns wxEntry's result.
+int RunDesk(SmokeApp* app, const std::string& url, const std::string& user, const std::string& lang,
+            const std::string& workspace);
 
 } // namespace kpd::test

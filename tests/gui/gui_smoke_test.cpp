@@ -32,17 +32,9 @@ namespace {
 
 using kpd::test::DriverStep;
 using kpd::test::SmokeApp;
+using kpd::test::Check;
+using kpd::test::Language;
 using namespace std::chrono_literals;
-
-struct Check {
-    std::string what;
-    bool ok = false;
-};
-
-std::string Language() {
-    const char* lang = std::getenv("KPD_SMOKE_LANG");
-    return lang && *lang ? lang : "en";
-}
 
 kpd::ui::AddUserDialog* OpenAddUserDialog() {
     for (wxWindow* window : wxTopLevelWindows) {

@@ -47,25 +47,14 @@ namespace {
 
 using kpd::test::DriverStep;
 using kpd::test::SmokeApp;
+using kpd::test::Check;
+using kpd::test::OpenDialog;
+using kpd::test::Language;
+using kpd::test::Press;
+using kpd::test::SetDesktopEnvironment;
+using kpd::test::RunDesk;
 using namespace std::chrono_literals;
 using kpd::domain::ReconClass;
-
-struct Check {
-    std::string what;
-    bool ok = false;
-};
-
-template <class T> T* OpenDialog() {
-    for (wxWindow* window : wxTopLevelWindows) {
-        if (auto* dialog = dynamic_cast<T*>(window); dialog && dialog->IsShown()) return dialog;
-    }
-    return nullptr;
-}
-
-std::string Language() {
-    const char* lang = std::getenv("KPD_SMOKE_LANG");
-    return lang && *lang ? lang : "en";
-}
 
 kpd::test::SandboxOptions FixedClock() {
     kpd::test::SandboxOptions o;
@@ -100,12 +89,6 @@ std::string Capture(const std::string& command) {
     return out;
 }
 
-void Press(wxButton* button) {
-    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
-    click.SetEventObject(button);
-    button->ProcessWindowEvent(click);
-}
-
 // A million purchases on each side, every thousandth amount off by a rouble and
 // every ten-thousandth missing at the partner: the real engine's result, for
 // the table to show.
@@ -128,26 +111,6 @@ std::shared_ptr<kpd::services::ReconcileReport> MillionRowReport() {
     report->result = kpd::services::Reconcile(report->platform, report->pos.table);
     report->reconciled = true;
     return report;
-}
-
-void SetDesktopEnvironment(const std::string& home) {
-    ::setenv("HOME", home.c_str(), 1);
-    ::setenv("XDG_CONFIG_HOME", (home + "/config").c_str(), 1);
-    ::setenv("XDG_DATA_HOME", (home + "/data").c_str(), 1);
-    ::setenv("PARTNER_DESK_LOCALE_DIR", KPD_BUILD_DIR "/locale", 1);
-    ::setenv("PARTNER_DESK_PASSWORD", "demo", 1); // scripted sign-in
-}
-
-int RunDesk(SmokeApp* app, const std::string& url, const std::string& user, const std::string& lang,
-            const std::string& workspace) {
-    std::vector<std::string> args = {"partner-desk", "--platform", url,  "--user",      user,
-                                     "--lang",       lang,         "--workspace", workspace};
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    int argc = static_cast<int>(args.size());
-    wxApp::SetInstance(app);
-    return wxEntry(argc, argv.data());
 }
 
 } // namespace
