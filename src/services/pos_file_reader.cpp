@@ -357,9 +357,9 @@ PosReadResult ReadPosBytes(std::string_view bytes, const PosLayout& layout, cons
         return out;
     }
     const std::string_view text = bytes.substr(guess.bom_bytes);
-    // Generous guesses (lines of 24 bytes, ids a quarter of the text): big
-    // arrays are mapped, so what is reserved and never touched costs address
-    // space only, while a guess too small copies every array once.
+    // Generous guesses (lines of 24 bytes, ids a quarter of the text): pages
+    // reserved and never touched cost address space only, while a guess too
+    // small copies every array once.
     out.table.Reserve(text.size() / 24, text.size() / 4);
     RecordSplitter splitter(text, layout.delimiter);
     Importer importer(layout, out);

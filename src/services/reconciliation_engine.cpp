@@ -1,9 +1,10 @@
 #include "services/reconciliation_engine.h"
 
-#include "services/big_array_allocator.h"
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <future>
 #include <map>
 #include <new>
@@ -29,16 +30,20 @@ class IdTable {
     // comes zeroed: all slots empty without a pass to clear them. It is
     // populated up front: a slot is read before it is written, and reading
     // an untouched page maps the shared zero page, whose copy on the first
-    // write then flushes the other core's TLB by an interrupt — a quarter of
-    // the whole run's time before (perf: do_wp_page → flush_tlb_mm_range).
+    // write then interrupts the other core to flush its TLB — a quarter of
+    // the whole run's time (perf: do_wp_page → flush_tlb_mm_range). Small
+    // pages: huge ones, asked for here or for the row arrays, came slower at
+    // 5M rows on this VM (their zeroing dominated) though faster at 1M.
     explicit IdTable(std::size_t ids) {
         std::size_t slots = 1024;
         while (slots < ids + ids / 2) slots *= 2;
         m_mask = slots - 1;
         m_bytes = slots * sizeof(std::uint64_t);
-        m_slots = static_cast<std::uint64_t*>(MapBigBlock(m_bytes, true));
+        void* mem = ::mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (mem == MAP_FAILED) throw std::bad_alloc();
+        m_slots = static_cast<std::uint64_t*>(mem);
     }
-    ~IdTable() { UnmapBigBlock(m_slots, m_bytes); }
+    ~IdTable() { ::munmap(m_slots, m_bytes); }
     IdTable(const IdTable&) = delete;
     IdTable& operator=(const IdTable&) = delete;
 
@@ -61,6 +66,23 @@ class IdTable {
     std::size_t m_mask = 0;
     std::size_t m_bytes = 0;
 };
+
+// Whether two order ids are equal. Nearly every id is 8 to 16 bytes (a
+// till's or the platform's order number): two overlapping word loads
+// compare those inline, where std::memcmp cost a library call a row.
+inline bool SameId(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, a.data(), 8);
+        std::memcpy(&b0, b.data(), 8);
+        std::memcpy(&a1, a.data() + n - 8, 8);
+        std::memcpy(&b1, b.data() + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return std::memcmp(a.data(), b.data(), n) == 0;
+}
 
 class Classifier {
   public:
@@ -154,8 +176,15 @@ void MatchByAttributes(const SaleTable& platform, const SaleTable& partner, cons
 // first partner row and every later row on either side is a duplicate. Rows
 // are visited in file order on both sides; only the table and the partner
 // row an id leads to are random reads, and both are fetched a few rows ahead.
+// Rows without an order id hash alike, so one half meets them all: it lists
+// them, in file order, for the matching by attributes afterwards.
+struct HalfLeftovers {
+    std::vector<std::uint32_t> unmatched_platform; // platform rows whose id the partner lacks, file order
+    std::vector<std::uint32_t> platform_no_id, partner_no_id;
+};
+
 void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask, std::uint64_t half,
-              std::size_t ids, Classifier& out, std::vector<std::uint32_t>& unmatchedPlatform) {
+              std::size_t ids, Classifier& out, HalfLeftovers& left) {
     constexpr std::size_t kAhead = 16;
     IdTable table(ids);
     const auto mine = [&](std::uint64_t h) { return (h >> 63) == half; };
@@ -164,14 +193,18 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t
     for (std::size_t q = 0; q < nq; ++q) {
         if (q + kAhead < nq && mine(partner.Hash(q + kAhead) & mask)) table.Prefetch(partner.Hash(q + kAhead) & mask);
         const std::uint64_t h = partner.Hash(q) & mask;
-        if (!mine(h) || partner.OrderId(q).empty()) continue;
+        if (!mine(h)) continue;
+        if (partner.OrderId(q).empty()) {
+            left.partner_no_id.push_back(static_cast<std::uint32_t>(q));
+            continue;
+        }
         for (std::size_t slot = table.Home(h);; slot = table.Next(slot)) {
             const std::uint64_t e = table[slot];
             if (e == 0) {
                 table[slot] = IdTable::Make(IdTable::kPartnerWaiting, h, static_cast<std::uint32_t>(q));
                 break;
             }
-            if (IdTable::TagIs(e, h) && partner.OrderId(IdTable::RowOf(e)) == partner.OrderId(q)) {
+            if (IdTable::TagIs(e, h) && SameId(partner.OrderId(IdTable::RowOf(e)), partner.OrderId(q))) {
                 out.PartnerOnly(static_cast<std::uint32_t>(q), ReconClass::Duplicate);
                 break;
             }
@@ -192,19 +225,22 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t
         const std::uint64_t h = platform.Hash(p) & mask;
         if (!mine(h)) continue;
         const std::string_view id = platform.OrderId(p);
-        if (id.empty()) continue;
         const auto row = static_cast<std::uint32_t>(p);
+        if (id.empty()) {
+            left.platform_no_id.push_back(row);
+            continue;
+        }
         for (std::size_t slot = table.Home(h);; slot = table.Next(slot)) {
             const std::uint64_t e = table[slot];
             if (e == 0) {
                 table[slot] = IdTable::Make(IdTable::kPlatformOnly, h, row);
-                unmatchedPlatform.push_back(row);
+                left.unmatched_platform.push_back(row);
                 break;
             }
             if (!IdTable::TagIs(e, h)) continue;
             const auto state = IdTable::StateOf(e);
             const std::uint32_t first = IdTable::RowOf(e);
-            if ((state == IdTable::kPlatformOnly ? platform.OrderId(first) : partner.OrderId(first)) != id) continue;
+            if (!SameId(state == IdTable::kPlatformOnly ? platform.OrderId(first) : partner.OrderId(first), id)) continue;
             if (state == IdTable::kPartnerWaiting) {
                 out.Pair(row, first, false);
                 table[slot] = IdTable::Make(IdTable::kPartnerPaired, h, first);
@@ -224,10 +260,16 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t
     for (std::uint32_t q : missing) out.PartnerOnly(q, ReconClass::MissingOnPlatform);
 }
 
-// Rows with an order id in each half of the hash range, both sides together:
-// the most ids a half's table may have to hold.
+// Rows in each half of the hash range, both sides together: the most ids a
+// half's table may have to hold. The tables count their upper-half hashes as
+// they fill; only a test's narrowed hash needs a pass.
 std::array<std::size_t, 2> IdsPerHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask) {
     std::array<std::size_t, 2> n{0, 0};
+    if (mask == ~0ull) {
+        n[1] = platform.UpperHalfHashes() + partner.UpperHalfHashes();
+        n[0] = platform.Size() + partner.Size() - n[1];
+        return n;
+    }
     for (const SaleTable* t : {&platform, &partner}) {
         for (std::size_t i = 0; i < t->Size(); ++i) ++n[(t->Hash(i) & mask) >> 63];
     }
@@ -253,29 +295,29 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     // joined afterwards.
     const auto ids = IdsPerHalf(platform, partner, mask);
     const std::size_t expected = std::max(platform.Size(), partner.Size()) + partner.Size() / 8;
-    std::vector<std::uint32_t> unmatchedPlatform, unmatchedHigh;
-    ReconResult high;
+    HalfLeftovers low, high;
+    ReconResult highRows;
     auto lowerHalf = std::async(std::launch::async, [&] {
         result.rows.reserve(expected);
         Classifier out(platform, partner, options, result);
-        JoinHalf(platform, partner, mask, 0, ids[0], out, unmatchedPlatform);
+        JoinHalf(platform, partner, mask, 0, ids[0], out, low);
     });
     try {
-        high.rows.reserve(expected / 2 + expected / 16);
-        Classifier out(platform, partner, options, high);
-        JoinHalf(platform, partner, mask, 1, ids[1], out, unmatchedHigh);
+        highRows.rows.reserve(expected / 2 + expected / 16);
+        Classifier out(platform, partner, options, highRows);
+        JoinHalf(platform, partner, mask, 1, ids[1], out, high);
     } catch (...) {
         lowerHalf.wait(); // it uses this frame's locals
         throw;
     }
     lowerHalf.get();
-    result.rows.insert(result.rows.end(), high.rows.begin(), high.rows.end());
+    result.rows.insert(result.rows.end(), highRows.rows.begin(), highRows.rows.end());
     for (std::size_t c = 0; c < domain::kReconClassCount; ++c) {
-        result.totals[c].rows += high.totals[c].rows;
-        result.totals[c].platform_kop += high.totals[c].platform_kop;
-        result.totals[c].partner_kop += high.totals[c].partner_kop;
+        result.totals[c].rows += highRows.totals[c].rows;
+        result.totals[c].platform_kop += highRows.totals[c].platform_kop;
+        result.totals[c].partner_kop += highRows.totals[c].partner_kop;
     }
-    high = {};
+    highRows = {};
     if (cancel && cancel->IsCancelled()) {
         result = {};
         result.cancelled = true;
@@ -286,15 +328,11 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     // What is left of the platform's rows, in file order: partner rows
     // without an id may claim them by attributes (the earliest line first
     // among equals), and the rest are missing at the partner.
-    std::vector<std::uint32_t> platformNoId, partnerNoId;
-    for (std::size_t i = 0; i < platform.Size(); ++i) {
-        if (platform.OrderId(i).empty()) platformNoId.push_back(static_cast<std::uint32_t>(i));
+    std::vector<std::uint32_t>& unmatchedPlatform = low.unmatched_platform;
+    std::vector<std::uint32_t>& partnerNoId = low.partner_no_id.empty() ? high.partner_no_id : low.partner_no_id;
+    for (const auto* extra : {&high.unmatched_platform, &low.platform_no_id, &high.platform_no_id}) {
+        unmatchedPlatform.insert(unmatchedPlatform.end(), extra->begin(), extra->end());
     }
-    for (std::size_t i = 0; i < partner.Size(); ++i) {
-        if (partner.OrderId(i).empty()) partnerNoId.push_back(static_cast<std::uint32_t>(i));
-    }
-    unmatchedPlatform.insert(unmatchedPlatform.end(), unmatchedHigh.begin(), unmatchedHigh.end());
-    unmatchedPlatform.insert(unmatchedPlatform.end(), platformNoId.begin(), platformNoId.end());
     std::sort(unmatchedPlatform.begin(), unmatchedPlatform.end());
     Classifier out(platform, partner, options, result);
     if (!partnerNoId.empty()) {

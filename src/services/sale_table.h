@@ -10,7 +10,6 @@
 // threads; the engine then only reads hashes in order).
 // Filled by one thread, then read-only.
 #include "domain/money.h"
-#include "services/big_array_allocator.h"
 
 #include <cstdint>
 #include <string>
@@ -34,6 +33,8 @@ class SaleTable {
              domain::Kopecks refunded, std::int64_t sourceLine);
 
     std::size_t Size() const { return m_hot.size(); }
+    // Rows whose hash has its top bit set (the engine splits work by it).
+    std::size_t UpperHalfHashes() const { return m_upperHalfHashes; }
     std::uint64_t Hash(std::size_t row) const { return m_hash[row]; } // OrderIdHash(OrderId(row))
     std::string_view OrderId(std::size_t row) const {
         const std::uint64_t ref = m_hot[row].id;
@@ -61,13 +62,12 @@ class SaleTable {
     };
     std::uint32_t StoreIndex(std::string_view store);
 
-    template <class T>
-    using BigVector = std::vector<T, BigArrayAllocator<T>>;
-    BigVector<Hot> m_hot;
-    BigVector<std::uint64_t> m_hash;
-    std::basic_string<char, std::char_traits<char>, BigArrayAllocator<char>> m_idBytes; // every order id back to back
-    BigVector<std::uint32_t> m_store; // index into m_storeNames
-    BigVector<std::int64_t> m_line;
+    std::vector<Hot> m_hot;
+    std::vector<std::uint64_t> m_hash;
+    std::string m_idBytes;              // every order id back to back
+    std::vector<std::uint32_t> m_store; // index into m_storeNames
+    std::vector<std::int64_t> m_line;
+    std::size_t m_upperHalfHashes = 0;
     std::vector<std::string> m_storeNames;
     // A chain has hundreds of stores, not millions: an open-addressing table
     // of indexes into m_storeNames, keyed by a cheap hash of a name's length
