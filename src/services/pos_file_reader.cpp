@@ -183,20 +183,25 @@ bool IsAscii(std::string_view s) {
 
 // An amount of plain digits (1 to 15 of them, an optional leading '-', no
 // spaces): the general parser reads it as whole units.
-std::optional<domain::Kopecks> PlainAmount(std::string_view s, domain::AmountUnit unit) {
+// (A bool and an out-parameter rather than an optional: GCC returned the
+// optional through the stack, a byte stored and eight read back, which
+// stalled every call.)
+bool PlainAmount(std::string_view s, domain::AmountUnit unit, domain::Kopecks& out) {
     bool negative = false;
     if (!s.empty() && s.front() == '-') {
         negative = true;
         s.remove_prefix(1);
     }
-    if (s.empty() || s.size() > 15) return std::nullopt;
+    if (s.empty() || s.size() > 15) return false;
     std::int64_t v = 0;
     for (char c : s) {
-        if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
+        const unsigned digit = static_cast<unsigned char>(c) - static_cast<unsigned>('0');
+        if (digit > 9) return false;
+        v = v * 10 + digit;
     }
     if (unit == domain::AmountUnit::Roubles) v *= 100;
-    return negative ? -v : v;
+    out = negative ? -v : v;
+    return true;
 }
 
 // "YYYY-MM-DD HH:MM:SS" without an offset. Consecutive lines mostly share
@@ -292,23 +297,22 @@ class Importer {
             ok = false;
         }
         domain::Kopecks amount = 0;
-        if (const auto plain = PlainAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.unit)) {
-            amount = *plain;
-        } else if (auto parsed = domain::ParseAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.decimal,
-                                                     m_layout.unit);
-                   parsed.value) {
-            amount = *parsed.value;
-        } else {
-            Problem(line, "amount", parsed.code, parsed.error);
-            ok = false;
+        if (!PlainAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.unit, amount)) {
+            auto parsed = domain::ParseAmount(cells[static_cast<std::size_t>(c.amount)], m_layout.decimal, m_layout.unit);
+            if (parsed.value) {
+                amount = *parsed.value;
+            } else {
+                Problem(line, "amount", parsed.code, parsed.error);
+                ok = false;
+            }
         }
         domain::Kopecks refunded = -1;
         if (c.refunded >= 0) {
             const std::string_view r = Trim(cells[static_cast<std::size_t>(c.refunded)]);
             if (r.empty()) {
                 refunded = 0;
-            } else if (const auto plain = PlainAmount(r, m_layout.unit)) {
-                refunded = *plain < 0 ? -*plain : *plain;
+            } else if (domain::Kopecks plain = 0; PlainAmount(r, m_layout.unit, plain)) {
+                refunded = plain < 0 ? -plain : plain;
             } else if (auto parsed = domain::ParseAmount(r, m_layout.decimal, m_layout.unit); parsed.value) {
                 refunded = *parsed.value < 0 ? -*parsed.value : *parsed.value;
             } else {

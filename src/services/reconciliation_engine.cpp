@@ -35,10 +35,10 @@ class IdTable {
     // pages: huge ones, asked for here or for the row arrays, came slower at
     // 5M rows on this VM (their zeroing dominated) though faster at 1M.
     explicit IdTable(std::size_t ids) {
-        std::size_t slots = 1024;
-        while (slots < ids + ids / 2) slots *= 2;
-        m_mask = slots - 1;
-        m_bytes = slots * sizeof(std::uint64_t);
+        // Exactly 1.5 slots an id (rounded to whole cache lines), not the next
+        // power of two: up to a quarter less memory to populate and to miss in.
+        m_slotCount = std::max<std::size_t>(1024, (ids + ids / 2 + 8) & ~std::size_t{7});
+        m_bytes = m_slotCount * sizeof(std::uint64_t);
         void* mem = ::mmap(nullptr, m_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
         if (mem == MAP_FAILED) throw std::bad_alloc();
         m_slots = static_cast<std::uint64_t*>(mem);
@@ -47,12 +47,15 @@ class IdTable {
     IdTable(const IdTable&) = delete;
     IdTable& operator=(const IdTable&) = delete;
 
-    // Fibonacci hashing: the product's top bits spread even a masked hash.
-    std::size_t Home(std::uint64_t hash) const { return (hash * 0x9E3779B97F4A7C15ull >> 32) & m_mask; }
-    std::size_t Next(std::size_t slot) const { return (slot + 1) & m_mask; }
+    // Fibonacci hashing (the product's top bits spread even a test's narrowed
+    // hash), then those 32 bits scaled onto the slots by a multiply.
+    std::size_t Home(std::uint64_t hash) const {
+        return static_cast<std::size_t>(((hash * 0x9E3779B97F4A7C15ull) >> 32) * m_slotCount >> 32);
+    }
+    std::size_t Next(std::size_t slot) const { return slot + 1 == m_slotCount ? 0 : slot + 1; }
     void Prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[Home(hash)]); }
     std::uint64_t& operator[](std::size_t slot) { return m_slots[slot]; }
-    std::size_t Slots() const { return m_mask + 1; }
+    std::size_t Slots() const { return m_slotCount; }
 
     static std::uint64_t Make(State state, std::uint64_t hash, std::uint32_t row) {
         return (static_cast<std::uint64_t>(state) << 62) | ((hash & 0x3FFFFFFFull) << 32) | row;
@@ -63,7 +66,7 @@ class IdTable {
 
   private:
     std::uint64_t* m_slots = nullptr;
-    std::size_t m_mask = 0;
+    std::size_t m_slotCount = 0;
     std::size_t m_bytes = 0;
 };
 

@@ -1,6 +1,8 @@
 #include "services/sale_table.h"
 
 #include <cstring>
+#include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace kpd::services {
@@ -72,7 +74,6 @@ void SaleTable::Reserve(std::size_t rows, std::size_t orderIdBytes) {
     m_hot.reserve(rows);
     m_hash.reserve(rows);
     m_store.reserve(rows);
-    m_line.reserve(rows);
 }
 
 std::uint32_t SaleTable::StoreIndex(std::string_view store) {
@@ -109,7 +110,17 @@ void SaleTable::Add(std::string_view orderId, std::string_view store, std::int64
     m_hash.push_back(hash);
     m_upperHalfHashes += hash >> 63;
     m_store.push_back(StoreIndex(store));
-    m_line.push_back(sourceLine);
+    const auto row = static_cast<std::int64_t>(m_hot.size() - 1);
+    if (m_lineSteps.empty() || m_lineSteps.back().line_minus_row != sourceLine - row) {
+        m_lineSteps.push_back({static_cast<std::uint32_t>(row), sourceLine - row});
+    }
+}
+
+std::int64_t SaleTable::SourceLine(std::size_t row) const {
+    // The last step starting at or before `row` (the first starts at row 0).
+    const auto after = std::upper_bound(m_lineSteps.begin(), m_lineSteps.end(), row,
+                                        [](std::size_t r, const LineStep& step) { return r < step.first_row; });
+    return static_cast<std::int64_t>(row) + std::prev(after)->line_minus_row;
 }
 
 } // namespace kpd::services

@@ -45,7 +45,7 @@ class SaleTable {
     domain::Kopecks Amount(std::size_t row) const { return m_hot[row].amount; }
     domain::Kopecks Refunded(std::size_t row) const { return m_hot[row].refunded; }
     bool KnowsRefund(std::size_t row) const { return m_hot[row].refunded >= 0; }
-    std::int64_t SourceLine(std::size_t row) const { return m_line[row]; }
+    std::int64_t SourceLine(std::size_t row) const;
 
     // Hints for the CPU to start fetching what matching reads of `row`: first
     // its record, a little later (once the record is cached) its id bytes.
@@ -66,7 +66,15 @@ class SaleTable {
     std::vector<std::uint64_t> m_hash;
     std::string m_idBytes;              // every order id back to back
     std::vector<std::uint32_t> m_store; // index into m_storeNames
-    std::vector<std::int64_t> m_line;
+    // A row's line is its index plus an offset that changes only where the
+    // file had a header, blank or skipped lines or a record over several
+    // lines: the offsets are kept from the row where each starts (a clean
+    // export has one), not eight bytes a row.
+    struct LineStep {
+        std::uint32_t first_row;
+        std::int64_t line_minus_row;
+    };
+    std::vector<LineStep> m_lineSteps;
     std::size_t m_upperHalfHashes = 0;
     std::vector<std::string> m_storeNames;
     // A chain has hundreds of stores, not millions: an open-addressing table

@@ -4,6 +4,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <iterator>
+#include <string>
+#include <vector>
 
 using namespace kpd::services;
 using kpd::domain::ReconClass;
@@ -47,6 +50,50 @@ BOOST_AUTO_TEST_CASE(the_same_order_on_both_sides_is_matched) {
     BOOST_TEST(!r.rows[0].by_attributes);
     BOOST_TEST(TotalOf(r.totals, ReconClass::Matched).platform_kop == 150000);
     BOOST_TEST(TotalOf(r.totals, ReconClass::Matched).partner_kop == 150000);
+}
+
+// Ids are compared by their lengths' own paths (under 4, 4–7, 8–16 bytes
+// with two overlapping words, longer): an id that differs from another in
+// one byte anywhere never pairs with it, and equal ids of every length do.
+BOOST_AUTO_TEST_CASE(ids_of_every_length_pair_only_with_their_equal) {
+    Sides s;
+    std::vector<std::string> ids;
+    for (std::size_t length = 1; length <= 40; ++length) {
+        std::string id(length, 'A');
+        for (std::size_t i = 0; i < length; ++i) id[i] = static_cast<char>('A' + (i * 7 + length) % 26);
+        ids.push_back(id);
+    }
+    std::uint32_t row = 0;
+    for (const auto& id : ids) {
+        s.platform.Add(id, "store-1", kNoon, 1000, 0, 2 + row);
+        s.partner.Add(id, "store-1", kNoon, 1000, 0, 2 + row);
+        ++row;
+    }
+    // The same ids with one byte changed, at each position in turn: none pairs.
+    for (const auto& id : ids) {
+        for (std::size_t at = 0; at < id.size(); ++at) {
+            std::string other = id;
+            other[at] = '0';
+            s.partner.Add(other, "store-2", kNoon, 1000, 0, 2 + row++);
+        }
+    }
+    const auto r = Reconcile(s.platform, s.partner);
+    CheckCoverage(s, r);
+    for (std::uint32_t p = 0; p < ids.size(); ++p) {
+        const auto& paired = RowOfPlatform(r, p);
+        BOOST_TEST((paired.cls == ReconClass::Matched));
+        BOOST_TEST(paired.partner == p);
+    }
+    BOOST_TEST(TotalOf(r.totals, ReconClass::Matched).rows == ids.size());
+    BOOST_TEST(TotalOf(r.totals, ReconClass::MissingOnPlatform).rows == s.partner.Size() - ids.size());
+}
+
+// A row's source line is kept even where lines were skipped between rows.
+BOOST_AUTO_TEST_CASE(source_lines_survive_gaps_between_rows) {
+    SaleTable t;
+    const std::int64_t lines[] = {2, 3, 4, 9, 10, 12, 13, 14, 4000000000};
+    for (const auto line : lines) t.Add("D-" + std::to_string(line), "store-1", kNoon, 100, 0, line);
+    for (std::size_t row = 0; row < std::size(lines); ++row) BOOST_TEST(t.SourceLine(row) == lines[row]);
 }
 
 BOOST_AUTO_TEST_CASE(an_order_on_one_side_only_is_missing_on_the_other) {
