@@ -211,24 +211,29 @@ class SaleTimeReader {
   public:
     explicit SaleTimeReader(int utcOffsetMinutes) : m_offset(static_cast<std::int64_t>(utcOffsetMinutes) * 60) {}
 
-    std::optional<std::int64_t> Read(std::string_view s) {
+    // False when `s` is not a time. (A bool and an out-parameter, not an
+    // optional: see PlainAmount.)
+    bool Read(std::string_view s, std::int64_t& at) {
         if (s.size() == 19 && s[10] == ' ' && s[13] == ':' && s[16] == ':') {
             const int h = Two(s, 11), mi = Two(s, 14), sec = Two(s, 17);
             if (h >= 0 && mi >= 0 && sec >= 0 && h <= 23 && mi <= 59 && sec <= 59) {
                 const std::int64_t inDay = h * 3600 + mi * 60 + sec;
-                if (m_known && s.compare(0, 10, std::string_view(m_day, 10)) == 0) {
-                    return m_dayStart + inDay - m_offset;
+                if (m_known && SameBytes(s.substr(0, 10), std::string_view(m_day, 10))) {
+                    at = m_dayStart + inDay - m_offset;
+                    return true;
                 }
                 const auto parsed = domain::ParseSaleTime(s, static_cast<int>(m_offset / 60));
-                if (parsed) {
-                    std::memcpy(m_day, s.data(), 10);
-                    m_dayStart = *parsed + m_offset - inDay;
-                    m_known = true;
-                }
-                return parsed;
+                if (!parsed) return false;
+                std::memcpy(m_day, s.data(), 10);
+                m_dayStart = *parsed + m_offset - inDay;
+                m_known = true;
+                at = *parsed;
+                return true;
             }
         }
-        return domain::ParseSaleTime(s, static_cast<int>(m_offset / 60));
+        const auto parsed = domain::ParseSaleTime(s, static_cast<int>(m_offset / 60));
+        if (parsed) at = *parsed;
+        return parsed.has_value();
     }
 
   private:
@@ -247,7 +252,9 @@ class SaleTimeReader {
 class Importer {
   public:
     Importer(const PosLayout& layout, PosReadResult& out)
-        : m_layout(layout), m_out(out), m_times(layout.utc_offset_minutes) {}
+        : m_layout(layout), m_out(out), m_times(layout.utc_offset_minutes),
+          m_lastColumn(std::max({layout.columns.order_id, layout.columns.store, layout.columns.sold_at,
+                                 layout.columns.amount, layout.columns.refunded})) {}
 
     void Problem(std::int64_t line, std::string column, std::string code, std::string message) {
         if (m_out.problems.size() < kMaxListedProblems) {
@@ -258,7 +265,7 @@ class Importer {
     // Converts one record's cells; false (with problems listed) when any field is bad.
     void Record(const std::vector<std::string_view>& cells, std::int64_t line) {
         const auto& c = m_layout.columns;
-        const auto needed = std::max({c.order_id, c.store, c.sold_at, c.amount, c.refunded});
+        const int needed = m_lastColumn;
         if (cells.size() == 1 && cells[0].empty()) {
             return; // an empty line, e.g. the file's last
         }
@@ -290,8 +297,8 @@ class Importer {
             Problem(line, "order_id", "too_long", "the order id is longer than " + std::to_string(kMaxOrderIdBytes) + " bytes");
             ok = false;
         }
-        const auto at = m_times.Read(cells[static_cast<std::size_t>(c.sold_at)]);
-        if (!at) {
+        std::int64_t at = 0;
+        if (!m_times.Read(cells[static_cast<std::size_t>(c.sold_at)], at)) {
             Problem(line, "sold_at", "not_a_time", "\"" + std::string(Trim(cells[static_cast<std::size_t>(c.sold_at)])) +
                                          "\" is not a date and time (2026-11-23 15:30 or 23.11.2026 15:30)");
             ok = false;
@@ -324,7 +331,7 @@ class Importer {
             ++m_out.problem_lines;
             return;
         }
-        m_out.table.Add(orderId, store, *at, amount, refunded, line);
+        m_out.table.Add(orderId, store, at, amount, refunded, line);
     }
 
   private:
@@ -339,6 +346,7 @@ class Importer {
     const PosLayout& m_layout;
     PosReadResult& m_out;
     SaleTimeReader m_times;
+    const int m_lastColumn; // the rightmost mapped column: a line needs at least one more cells
     std::array<std::string, 8> m_converted;
 };
 

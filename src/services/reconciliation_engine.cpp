@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <future>
 #include <map>
 #include <new>
@@ -69,23 +68,6 @@ class IdTable {
     std::size_t m_slotCount = 0;
     std::size_t m_bytes = 0;
 };
-
-// Whether two order ids are equal. Nearly every id is 8 to 16 bytes (a
-// till's or the platform's order number): two overlapping word loads
-// compare those inline, where std::memcmp cost a library call a row.
-inline bool SameId(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    if (n >= 8 && n <= 16) {
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, a.data(), 8);
-        std::memcpy(&b0, b.data(), 8);
-        std::memcpy(&a1, a.data() + n - 8, 8);
-        std::memcpy(&b1, b.data() + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    return std::memcmp(a.data(), b.data(), n) == 0;
-}
 
 class Classifier {
   public:
@@ -173,12 +155,14 @@ void MatchByAttributes(const SaleTable& platform, const SaleTable& partner, cons
     std::sort(unmatchedPlatform.begin(), unmatchedPlatform.end());
 }
 
-// One half of the hash range (`half` is the hash's top bit): the partner's
-// ids go into a table, the first row of each; the platform's rows then look
-// theirs up in file order, so the first platform row of an id pairs with the
-// first partner row and every later row on either side is a duplicate. Rows
-// are visited in file order on both sides; only the table and the partner
-// row an id leads to are random reads, and both are fetched a few rows ahead.
+// One half of the hash range: the rows of each side whose hash has that top
+// bit, in file order (the tables list them as they fill, so no thread walks
+// the other half's rows or guesses at a branch a row). The partner's ids go
+// into a table, the first row of each; the platform's rows then look theirs
+// up in file order, so the first platform row of an id pairs with the first
+// partner row and every later row on either side is a duplicate. Only the
+// table and the partner row an id leads to are random reads, and both are
+// fetched a few rows ahead.
 // Rows without an order id hash alike, so one half meets them all: it lists
 // them, in file order, for the matching by attributes afterwards.
 struct HalfLeftovers {
@@ -186,49 +170,47 @@ struct HalfLeftovers {
     std::vector<std::uint32_t> platform_no_id, partner_no_id;
 };
 
-void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask, std::uint64_t half,
-              std::size_t ids, Classifier& out, HalfLeftovers& left) {
+void JoinHalf(const SaleTable& platform, const SaleTable& partner, const std::vector<std::uint32_t>& platformRows,
+              const std::vector<std::uint32_t>& partnerRows, std::uint64_t mask, Classifier& out, HalfLeftovers& left) {
     constexpr std::size_t kAhead = 16;
-    IdTable table(ids);
-    const auto mine = [&](std::uint64_t h) { return (h >> 63) == half; };
+    IdTable table(platformRows.size() + partnerRows.size());
 
-    const std::size_t nq = partner.Size();
-    for (std::size_t q = 0; q < nq; ++q) {
-        if (q + kAhead < nq && mine(partner.Hash(q + kAhead) & mask)) table.Prefetch(partner.Hash(q + kAhead) & mask);
+    const std::size_t nq = partnerRows.size();
+    for (std::size_t i = 0; i < nq; ++i) {
+        if (i + kAhead < nq) table.Prefetch(partner.Hash(partnerRows[i + kAhead]) & mask);
+        const std::uint32_t q = partnerRows[i];
         const std::uint64_t h = partner.Hash(q) & mask;
-        if (!mine(h)) continue;
         if (partner.OrderId(q).empty()) {
-            left.partner_no_id.push_back(static_cast<std::uint32_t>(q));
+            left.partner_no_id.push_back(q);
             continue;
         }
         for (std::size_t slot = table.Home(h);; slot = table.Next(slot)) {
             const std::uint64_t e = table[slot];
             if (e == 0) {
-                table[slot] = IdTable::Make(IdTable::kPartnerWaiting, h, static_cast<std::uint32_t>(q));
+                table[slot] = IdTable::Make(IdTable::kPartnerWaiting, h, q);
                 break;
             }
-            if (IdTable::TagIs(e, h) && SameId(partner.OrderId(IdTable::RowOf(e)), partner.OrderId(q))) {
-                out.PartnerOnly(static_cast<std::uint32_t>(q), ReconClass::Duplicate);
+            if (IdTable::TagIs(e, h) && SameBytes(partner.OrderId(IdTable::RowOf(e)), partner.OrderId(q))) {
+                out.PartnerOnly(q, ReconClass::Duplicate);
                 break;
             }
         }
     }
 
-    const std::size_t np = platform.Size();
-    for (std::size_t p = 0; p < np; ++p) {
-        if (p + kAhead < np && mine(platform.Hash(p + kAhead) & mask)) table.Prefetch(platform.Hash(p + kAhead) & mask);
-        if (p + kAhead / 2 < np && mine(platform.Hash(p + kAhead / 2) & mask)) {
+    const std::size_t np = platformRows.size();
+    for (std::size_t i = 0; i < np; ++i) {
+        if (i + kAhead < np) table.Prefetch(platform.Hash(platformRows[i + kAhead]) & mask);
+        if (i + kAhead / 2 < np) {
             // Its slot is on the way by now: ask for the partner row it names.
-            const std::uint64_t e = table[table.Home(platform.Hash(p + kAhead / 2) & mask)];
+            const std::uint64_t e = table[table.Home(platform.Hash(platformRows[i + kAhead / 2]) & mask)];
             if (IdTable::StateOf(e) == IdTable::kPartnerWaiting) {
                 partner.PrefetchRow(IdTable::RowOf(e));
                 partner.PrefetchId(IdTable::RowOf(e));
             }
         }
-        const std::uint64_t h = platform.Hash(p) & mask;
-        if (!mine(h)) continue;
-        const std::string_view id = platform.OrderId(p);
-        const auto row = static_cast<std::uint32_t>(p);
+        const std::uint32_t row = platformRows[i];
+        const std::uint64_t h = platform.Hash(row) & mask;
+        const std::string_view id = platform.OrderId(row);
         if (id.empty()) {
             left.platform_no_id.push_back(row);
             continue;
@@ -243,7 +225,7 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t
             if (!IdTable::TagIs(e, h)) continue;
             const auto state = IdTable::StateOf(e);
             const std::uint32_t first = IdTable::RowOf(e);
-            if (!SameId(state == IdTable::kPlatformOnly ? platform.OrderId(first) : partner.OrderId(first), id)) continue;
+            if (!SameBytes(state == IdTable::kPlatformOnly ? platform.OrderId(first) : partner.OrderId(first), id)) continue;
             if (state == IdTable::kPartnerWaiting) {
                 out.Pair(row, first, false);
                 table[slot] = IdTable::Make(IdTable::kPartnerPaired, h, first);
@@ -263,20 +245,26 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t
     for (std::uint32_t q : missing) out.PartnerOnly(q, ReconClass::MissingOnPlatform);
 }
 
-// Rows in each half of the hash range, both sides together: the most ids a
-// half's table may have to hold. The tables count their upper-half hashes as
-// they fill; only a test's narrowed hash needs a pass.
-std::array<std::size_t, 2> IdsPerHalf(const SaleTable& platform, const SaleTable& partner, std::uint64_t mask) {
-    std::array<std::size_t, 2> n{0, 0};
+// Each side's rows by the top bit of their (masked) hash, in file order: the
+// tables' own lists for the full hash; a test's narrowed hash needs a pass.
+struct RowsByHalf {
+    std::array<std::vector<std::uint32_t>, 2> narrowed;
+    const std::vector<std::uint32_t>* rows[2] = {nullptr, nullptr};
+};
+
+RowsByHalf SplitByHalf(const SaleTable& table, std::uint64_t mask) {
+    RowsByHalf split;
     if (mask == ~0ull) {
-        n[1] = platform.UpperHalfHashes() + partner.UpperHalfHashes();
-        n[0] = platform.Size() + partner.Size() - n[1];
-        return n;
+        split.rows[0] = &table.RowsInHalf(0);
+        split.rows[1] = &table.RowsInHalf(1);
+        return split;
     }
-    for (const SaleTable* t : {&platform, &partner}) {
-        for (std::size_t i = 0; i < t->Size(); ++i) ++n[(t->Hash(i) & mask) >> 63];
+    for (std::size_t i = 0; i < table.Size(); ++i) {
+        split.narrowed[(table.Hash(i) & mask) >> 63].push_back(static_cast<std::uint32_t>(i));
     }
-    return n;
+    split.rows[0] = &split.narrowed[0];
+    split.rows[1] = &split.narrowed[1];
+    return split;
 }
 } // namespace
 
@@ -296,19 +284,19 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     // The two halves of the hash range are independent: the lower one on a
     // helper thread, the upper one here, each into rows of its own that are
     // joined afterwards.
-    const auto ids = IdsPerHalf(platform, partner, mask);
+    const RowsByHalf platformHalves = SplitByHalf(platform, mask), partnerHalves = SplitByHalf(partner, mask);
     const std::size_t expected = std::max(platform.Size(), partner.Size()) + partner.Size() / 8;
     HalfLeftovers low, high;
     ReconResult highRows;
     auto lowerHalf = std::async(std::launch::async, [&] {
         result.rows.reserve(expected);
         Classifier out(platform, partner, options, result);
-        JoinHalf(platform, partner, mask, 0, ids[0], out, low);
+        JoinHalf(platform, partner, *platformHalves.rows[0], *partnerHalves.rows[0], mask, out, low);
     });
     try {
         highRows.rows.reserve(expected / 2 + expected / 16);
         Classifier out(platform, partner, options, highRows);
-        JoinHalf(platform, partner, mask, 1, ids[1], out, high);
+        JoinHalf(platform, partner, *platformHalves.rows[1], *partnerHalves.rows[1], mask, out, high);
     } catch (...) {
         lowerHalf.wait(); // it uses this frame's locals
         throw;

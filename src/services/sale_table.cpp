@@ -11,16 +11,26 @@ namespace {
 constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 
 // Spreads store names well enough for a table of a few hundred: the length
-// and the first and last eight bytes ("store-12…" differ at the end).
+// and the first and last eight bytes ("store-12…" differ at the end), read
+// as whole words (a copy of a variable length is a library call).
 std::uint64_t StoreHash(std::string_view s) {
-    std::uint64_t h = s.size();
-    if (!s.empty()) {
-        std::uint64_t head = 0, tail = 0;
-        const std::size_t n = s.size() < 8 ? s.size() : 8;
-        std::memcpy(&head, s.data(), n);
-        std::memcpy(&tail, s.data() + s.size() - n, n);
-        h ^= head * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
+    std::uint64_t h = s.size(), head = 0, tail = 0;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        head = a;
+        tail = b;
+    } else if (n > 0) {
+        head = static_cast<unsigned char>(p[0]);
+        tail = static_cast<unsigned char>(p[n - 1]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8;
     }
+    h ^= head * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 31;
     h *= 0xBF58476D1CE4E5B9ull;
     return h ^ (h >> 29);
@@ -74,6 +84,7 @@ void SaleTable::Reserve(std::size_t rows, std::size_t orderIdBytes) {
     m_hot.reserve(rows);
     m_hash.reserve(rows);
     m_store.reserve(rows);
+    for (auto& half : m_halfRows) half.reserve(rows / 2 + rows / 8);
 }
 
 std::uint32_t SaleTable::StoreIndex(std::string_view store) {
@@ -96,7 +107,7 @@ std::uint32_t SaleTable::StoreIndex(std::string_view store) {
             }
             return added;
         }
-        if (m_storeNames[index] == store) return index;
+        if (SameBytes(m_storeNames[index], store)) return index;
     }
 }
 
@@ -108,7 +119,7 @@ void SaleTable::Add(std::string_view orderId, std::string_view store, std::int64
     m_hot.push_back({at, amount, refunded, offset << kLengthBits | orderId.size()});
     const std::uint64_t hash = OrderIdHash(orderId);
     m_hash.push_back(hash);
-    m_upperHalfHashes += hash >> 63;
+    m_halfRows[hash >> 63].push_back(static_cast<std::uint32_t>(m_hot.size() - 1));
     m_store.push_back(StoreIndex(store));
     const auto row = static_cast<std::int64_t>(m_hot.size() - 1);
     if (m_lineSteps.empty() || m_lineSteps.back().line_minus_row != sourceLine - row) {

@@ -12,6 +12,7 @@
 #include "domain/money.h"
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,9 @@ class SaleTable {
              domain::Kopecks refunded, std::int64_t sourceLine);
 
     std::size_t Size() const { return m_hot.size(); }
-    // Rows whose hash has its top bit set (the engine splits work by it).
-    std::size_t UpperHalfHashes() const { return m_upperHalfHashes; }
+    // The rows whose hash's top bit is `half` (0 or 1), in file order: the
+    // engine joins each half on a core of its own.
+    const std::vector<std::uint32_t>& RowsInHalf(int half) const { return m_halfRows[half != 0]; }
     std::uint64_t Hash(std::size_t row) const { return m_hash[row]; } // OrderIdHash(OrderId(row))
     std::string_view OrderId(std::size_t row) const {
         const std::uint64_t ref = m_hot[row].id;
@@ -75,7 +77,7 @@ class SaleTable {
         std::int64_t line_minus_row;
     };
     std::vector<LineStep> m_lineSteps;
-    std::size_t m_upperHalfHashes = 0;
+    std::vector<std::uint32_t> m_halfRows[2];
     std::vector<std::string> m_storeNames;
     // A chain has hundreds of stores, not millions: an open-addressing table
     // of indexes into m_storeNames, keyed by a cheap hash of a name's length
@@ -85,5 +87,30 @@ class SaleTable {
 
 // The 64-bit hash the engine keys order ids by.
 std::uint64_t OrderIdHash(std::string_view orderId);
+
+// Whether two texts are equal. Order ids and store names are nearly all 4
+// to 16 bytes: two overlapping word loads compare those inline, where
+// std::memcmp cost a library call a row.
+inline bool SameBytes(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8 && n <= 16) {
+        std::uint64_t a0, a1, b0, b1;
+        std::memcpy(&a0, a.data(), 8);
+        std::memcpy(&b0, b.data(), 8);
+        std::memcpy(&a1, a.data() + n - 8, 8);
+        std::memcpy(&b1, b.data() + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4 && n < 8) {
+        std::uint32_t a0, a1, b0, b1;
+        std::memcpy(&a0, a.data(), 4);
+        std::memcpy(&b0, b.data(), 4);
+        std::memcpy(&a1, a.data() + n - 4, 4);
+        std::memcpy(&b1, b.data() + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return std::memcmp(a.data(), b.data(), n) == 0;
+}
 
 } // namespace kpd::services
