@@ -217,6 +217,21 @@ ExitCode RunChange(const GlobalOptions& options, std::int64_t id, domain::Flight
     return ExitCode::Ok;
 }
 
+// The forecast in a sentence: the day the budget runs out, or that it lasts to the flight's end and what is left.
+std::string ForecastWords(const services::FlightReportView& view) {
+    using Outcome = domain::BudgetForecast::Outcome;
+    switch (view.forecast.outcome) {
+    case Outcome::RunsOut:
+        return "Forecast: the budget runs out on " + domain::FormatIsoDate(*view.forecast.runs_out_on) + ".";
+    case Outcome::LastsToEnd:
+        return "Forecast: the budget lasts to the end of the flight (" + domain::FormatIsoDate(view.ends_on) +
+               "), " + domain::FormatRoublesEn(view.forecast.left_at_end_kop) + " left.";
+    case Outcome::NoPace:
+        break;
+    }
+    return "Forecast: none yet, nothing has accrued.";
+}
+
 ExitCode RunReport(const GlobalOptions& options, std::int64_t id) {
     ExitCode failure = ExitCode::Ok;
     auto cli = OpenSession(options, failure);
@@ -227,13 +242,19 @@ ExitCode RunReport(const GlobalOptions& options, std::int64_t id) {
         return Fail(loaded.Error());
     const auto& view = loaded.Value();
     const auto& r = view.report;
-    const std::string forecast = view.forecast_exhausted_on
-                                     ? domain::FormatIsoDate(*view.forecast_exhausted_on)
+    using Outcome = domain::BudgetForecast::Outcome;
+    const std::string forecast = view.forecast.runs_out_on
+                                     ? domain::FormatIsoDate(*view.forecast.runs_out_on)
                                      : std::string();
+    const bool lasts = view.forecast.outcome == Outcome::LastsToEnd;
     if (options.format == OutputFormat::Json) {
         auto json = contract::ToJson(r);
         json["forecast_exhausted_on"] =
             forecast.empty() ? nlohmann::json(nullptr) : nlohmann::json(forecast);
+        json["forecast_lasts_to_end"] = lasts;
+        json["forecast_left_at_end_kop"] =
+            lasts ? nlohmann::json(view.forecast.left_at_end_kop) : nlohmann::json(nullptr);
+        json["ends_on"] = domain::FormatIsoDate(view.ends_on);
         json["today"] = domain::FormatIsoDate(view.today);
         PrintJson(json);
         return ExitCode::Ok;
@@ -254,6 +275,7 @@ ExitCode RunReport(const GlobalOptions& options, std::int64_t id) {
         }
         daily.Print(std::cout);
     }
+    std::cout << '\n' << ForecastWords(view) << '\n';
     return ExitCode::Ok;
 }
 

@@ -35,12 +35,24 @@ struct FlightReport {
     friend bool operator==(const FlightReport&, const FlightReport&) = default;
 };
 
-// The day the budget runs out if the flight keeps accruing as lately: the
-// average of the (at most) 7 latest days on or before `today` that accrued
-// anything is spent every day after `today`; the answer is the first day by
-// whose end `budget_left` is spent (`today` itself when nothing is left).
-// nullopt when no day accrued anything (nothing would ever run out).
-std::optional<CivilDate> ForecastExhaustion(const std::vector<FlightDay>& daily, Kopecks budget_left,
-                                            CivilDate today);
+// What the budget left comes to by the flight's last day if the flight keeps
+// accruing as lately: the average of the (at most) 7 latest days on or before
+// `today` that accrued anything is spent every day after `today`, up to and
+// including `ends_on` and no further.
+struct BudgetForecast {
+    enum class Outcome {
+        NoPace,      // no day accrued anything: nothing to forecast from
+        RunsOut,     // spent by the end of `runs_out_on` (on or before ends_on; `today` when nothing is left)
+        LastsToEnd,  // not spent by the end of ends_on: `left_at_end_kop` remains
+    };
+    Outcome outcome = Outcome::NoPace;
+    std::optional<CivilDate> runs_out_on;
+    Kopecks left_at_end_kop = 0; // whole kopecks: the pace's spending is rounded down
+
+    friend bool operator==(const BudgetForecast&, const BudgetForecast&) = default;
+};
+
+BudgetForecast ForecastBudget(const std::vector<FlightDay>& daily, Kopecks budget_left, CivilDate today,
+                              CivilDate ends_on);
 
 } // namespace kpd::domain

@@ -3,7 +3,7 @@
 // returns and what returns took back, budget left, the daily series (every
 // day from the start to today or the end, days without scans as zeros, so a
 // chart shows the gaps) and the day the budget is forecast to run out
-// (domain::ForecastExhaustion). Read by marketing, partner_admin and viewer.
+// (domain::ForecastBudget; none when the budget outlasts the flight). Read by marketing, partner_admin and viewer.
 #include "contract/cashback_json.h"
 #include "sandbox/cashback_flight_http.h"
 #include "sandbox/http_util.h"
@@ -47,7 +47,9 @@ domain::FlightReport ReportOf(const RequestContext& ctx, const StoredFlight& sto
     }
     for (auto& [number, day] : days) report.daily.push_back(day);
     if (flight.status == domain::FlightStatus::Live) {
-        report.forecast_exhausted_on = domain::ForecastExhaustion(report.daily, report.budget_left_kop, today);
+        // A budget that outlasts the flight's end never runs out: the day stays null.
+        report.forecast_exhausted_on =
+            domain::ForecastBudget(report.daily, report.budget_left_kop, today, flight.ends_on).runs_out_on;
     }
     return report;
 }

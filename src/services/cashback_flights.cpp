@@ -210,11 +210,19 @@ api::Result<FlightReportView> LoadFlightReport(api::PlatformClient& client, std:
         return report.Error();
     FlightReportView view;
     view.report = std::move(report.Value());
+    auto flight = client.GetCashbackFlight(id);
+    if (!flight.Ok())
+        return flight.Error();
+    view.ends_on = flight.Value().ends_on;
     view.today = PlatformToday(client);
-    view.forecast_exhausted_on = view.report.forecast_exhausted_on;
-    if (!view.forecast_exhausted_on) {
-        view.forecast_exhausted_on =
-            domain::ForecastExhaustion(view.report.daily, view.report.budget_left_kop, view.today);
+    const auto& platformDay = view.report.forecast_exhausted_on;
+    if (platformDay && *platformDay <= view.ends_on) {
+        view.forecast.outcome = domain::BudgetForecast::Outcome::RunsOut;
+        view.forecast.runs_out_on = platformDay;
+    } else {
+        // The platform named no day, or one past the end (a platform that does not stop at the end).
+        view.forecast = domain::ForecastBudget(view.report.daily, view.report.budget_left_kop, view.today,
+                                               view.ends_on);
     }
     return view;
 }

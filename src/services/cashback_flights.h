@@ -118,12 +118,14 @@ FlightOutcome ChangeFlight(api::PlatformClient& client, store::Workspace& worksp
 struct FlightReportView {
     domain::FlightReport report; // as the platform answered it
     domain::CivilDate today;     // the platform's date the forecast counts from
-    // The day the budget runs out: the platform's forecast, else the desk's
-    // own from the daily series (domain::ForecastExhaustion); unset when
-    // nothing accrues.
-    std::optional<domain::CivilDate> forecast_exhausted_on;
+    domain::CivilDate ends_on;   // the flight's last day: the forecast stops there
+    // Whether the budget runs out by ends_on (and when) or lasts past it (and
+    // what is left then): the platform's day when it names one by ends_on,
+    // else the desk's own from the daily series (domain::ForecastBudget).
+    domain::BudgetForecast forecast;
 };
 
+// Reads the flight too (for its end). Any thread with its own client.
 api::Result<FlightReportView> LoadFlightReport(api::PlatformClient& client, std::int64_t id,
                                                const domain::CancelTokenPtr& cancel = nullptr);
 

@@ -152,11 +152,23 @@ BOOST_AUTO_TEST_CASE(submit_on_time_then_the_clock_moves_and_the_report_shows_ac
                report.at("budget_kop").get<std::int64_t>() -
                    report.at("accrued_kop").get<std::int64_t>());
     BOOST_TEST(report.at("daily").size() >= 1u);
-    BOOST_TEST(report.at("forecast_exhausted_on").is_string());
+    // The forecast stops at the flight's end: a day on or before it, or what is left after it.
+    BOOST_TEST(report.at("ends_on") == "2027-03-31");
+    const bool lasts = report.at("forecast_lasts_to_end").get<bool>();
+    if (lasts) {
+        BOOST_TEST(report.at("forecast_exhausted_on").is_null());
+        BOOST_TEST(report.at("forecast_left_at_end_kop").get<std::int64_t>() > 0);
+    } else {
+        BOOST_TEST(report.at("forecast_exhausted_on").get<std::string>() <= "2027-03-31");
+        BOOST_TEST(report.at("forecast_left_at_end_kop").is_null());
+    }
 
     const auto table = As("viewer", {"cashback", "report", std::to_string(id)});
     BOOST_TEST(table.exit_code == 0, Show(table));
     BOOST_TEST(table.out.find("RUNS OUT") != std::string::npos, Show(table));
+    BOOST_TEST(table.out.find(lasts ? "Forecast: the budget lasts to the end of the flight (2027-03-31)"
+                                    : "Forecast: the budget runs out on ") != std::string::npos,
+               Show(table));
     BOOST_TEST(table.out.find("2027-01-12") != std::string::npos,
                Show(table)); // the first day of the series
 

@@ -130,30 +130,46 @@ BOOST_AUTO_TEST_CASE(stray_bytes_never_decode_to_a_real_letter) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(forecast_exhaustion)
+BOOST_AUTO_TEST_SUITE(budget_forecast)
 
 namespace {
 FlightDay Day(unsigned december, Kopecks accrued) { return {{2026, 12, december}, 100, 10, accrued}; }
-} // namespace
+using Outcome = BudgetForecast::Outcome;
+constexpr CivilDate kFarEnd{2027, 12, 31};
 
-BOOST_AUTO_TEST_CASE(nothing_accrued_means_no_forecast) {
-    BOOST_TEST(!ForecastExhaustion({}, 1000, {2026, 12, 10}));
-    BOOST_TEST(!ForecastExhaustion({Day(1, 0), Day(2, 0)}, 1000, {2026, 12, 10}));
-    // Accruals dated after today are not history yet.
-    BOOST_TEST(!ForecastExhaustion({Day(11, 500)}, 1000, {2026, 12, 10}));
+// The day a budget runs out, or nullopt when the forecast says anything else.
+std::optional<CivilDate> RunsOutOn(const std::vector<FlightDay>& days, Kopecks left, CivilDate today,
+                                   CivilDate ends = kFarEnd) {
+    const auto forecast = ForecastBudget(days, left, today, ends);
+    if (forecast.outcome != Outcome::RunsOut) return std::nullopt;
+    return forecast.runs_out_on;
 }
 
-BOOST_AUTO_TEST_CASE(the_budget_left_is_spent_at_the_average_of_the_last_seven_accruing_days) {
-    // 1 000 kop a day: 10 000 left is gone by the end of the 10th day after today.
+std::vector<FlightDay> ThousandADay() {
     std::vector<FlightDay> days;
     for (unsigned d = 1; d <= 10; ++d) {
         days.push_back(Day(d, 1000));
     }
-    BOOST_TEST((ForecastExhaustion(days, 10'000, {2026, 12, 10}) == CivilDate{2026, 12, 20}));
-    BOOST_TEST((ForecastExhaustion(days, 10'001, {2026, 12, 10}) == CivilDate{2026, 12, 21}));
-    BOOST_TEST((ForecastExhaustion(days, 1, {2026, 12, 10}) == CivilDate{2026, 12, 11}));
-    BOOST_TEST((ForecastExhaustion(days, 0, {2026, 12, 10}) == CivilDate{2026, 12, 10}));
-    BOOST_TEST((ForecastExhaustion(days, 40'000, {2026, 12, 10}) == CivilDate{2027, 1, 19}));
+    return days;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(nothing_accrued_means_no_pace_to_forecast_from) {
+    const CivilDate today{2026, 12, 10};
+    BOOST_TEST((ForecastBudget({}, 1000, today, kFarEnd) == BudgetForecast{}));
+    BOOST_TEST((ForecastBudget({Day(1, 0), Day(2, 0)}, 1000, today, kFarEnd).outcome == Outcome::NoPace));
+    // Accruals dated after today are not history yet.
+    BOOST_TEST((ForecastBudget({Day(11, 500)}, 1000, today, kFarEnd).outcome == Outcome::NoPace));
+}
+
+BOOST_AUTO_TEST_CASE(the_budget_left_is_spent_at_the_average_of_the_last_seven_accruing_days) {
+    // 1 000 kop a day: 10 000 left is gone by the end of the 10th day after today.
+    const auto days = ThousandADay();
+    BOOST_TEST((RunsOutOn(days, 10'000, {2026, 12, 10}) == CivilDate{2026, 12, 20}));
+    BOOST_TEST((RunsOutOn(days, 10'001, {2026, 12, 10}) == CivilDate{2026, 12, 21}));
+    BOOST_TEST((RunsOutOn(days, 1, {2026, 12, 10}) == CivilDate{2026, 12, 11}));
+    BOOST_TEST((RunsOutOn(days, 0, {2026, 12, 10}) == CivilDate{2026, 12, 10}));
+    BOOST_TEST((RunsOutOn(days, 40'000, {2026, 12, 10}) == CivilDate{2027, 1, 19}));
 }
 
 BOOST_AUTO_TEST_CASE(older_days_and_days_without_accruals_do_not_count) {
@@ -164,11 +180,46 @@ BOOST_AUTO_TEST_CASE(older_days_and_days_without_accruals_do_not_count) {
     }
     // Out of order on purpose: the series need not be sorted.
     std::swap(days.front(), days.back());
-    BOOST_TEST((ForecastExhaustion(days, 7'000, {2026, 12, 16}) == CivilDate{2026, 12, 26}));
+    BOOST_TEST((RunsOutOn(days, 7'000, {2026, 12, 16}) == CivilDate{2026, 12, 26}));
     // Only three accruing days: their average (300+600+900)/3 = 600.
     const std::vector<FlightDay> few{Day(1, 300), Day(5, 600), Day(9, 900)};
-    BOOST_TEST((ForecastExhaustion(few, 1'200, {2026, 12, 10}) == CivilDate{2026, 12, 12}));
-    BOOST_TEST((ForecastExhaustion(few, 1'201, {2026, 12, 10}) == CivilDate{2026, 12, 13}));
+    BOOST_TEST((RunsOutOn(few, 1'200, {2026, 12, 10}) == CivilDate{2026, 12, 12}));
+    BOOST_TEST((RunsOutOn(few, 1'201, {2026, 12, 10}) == CivilDate{2026, 12, 13}));
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_spent_on_the_last_day_runs_out_on_it) {
+    // 10 000 left at 1 000 a day, 10 days after today to the end (11–20 December): gone on the 20th.
+    const auto forecast = ForecastBudget(ThousandADay(), 10'000, {2026, 12, 10}, {2026, 12, 20});
+    BOOST_TEST((forecast.outcome == Outcome::RunsOut));
+    BOOST_TEST((forecast.runs_out_on == CivilDate{2026, 12, 20}));
+    BOOST_TEST(forecast.left_at_end_kop == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_that_would_run_out_the_day_after_the_end_lasts_with_the_rest_left) {
+    // 10 001 left: 10 days of 1 000 spend 10 000 by the 20th, the flight's last day; 1 kopeck is left.
+    const auto lastsByAKopeck = ForecastBudget(ThousandADay(), 10'001, {2026, 12, 10}, {2026, 12, 20});
+    BOOST_TEST((lastsByAKopeck.outcome == Outcome::LastsToEnd));
+    BOOST_TEST(!lastsByAKopeck.runs_out_on.has_value());
+    BOOST_TEST(lastsByAKopeck.left_at_end_kop == 1);
+    // 10 000 left with the end on the 19th: 9 days spend 9 000, 1 000 is left (it would run out on the 20th).
+    const auto dayEarlier = ForecastBudget(ThousandADay(), 10'000, {2026, 12, 10}, {2026, 12, 19});
+    BOOST_TEST((dayEarlier.outcome == Outcome::LastsToEnd));
+    BOOST_TEST(dayEarlier.left_at_end_kop == 1'000);
+}
+
+BOOST_AUTO_TEST_CASE(a_budget_that_never_runs_out_keeps_what_the_pace_does_not_spend) {
+    // 123 456 left at 1 000 a day for 10 more days: 113 456 left at the end.
+    const auto forecast = ForecastBudget(ThousandADay(), 123'456, {2026, 12, 10}, {2026, 12, 20});
+    BOOST_TEST((forecast.outcome == Outcome::LastsToEnd));
+    BOOST_TEST(forecast.left_at_end_kop == 113'456);
+    // A pace of (100+100+101)/3 = 100.33… kop a day spends 602/3 → 200 kop (rounded down) in 2 days.
+    const std::vector<FlightDay> uneven{Day(8, 100), Day(9, 100), Day(10, 101)};
+    BOOST_TEST(ForecastBudget(uneven, 1'000, {2026, 12, 10}, {2026, 12, 12}).left_at_end_kop == 800);
+    // On the last day itself, or after it, nothing more is spent.
+    BOOST_TEST(ForecastBudget(ThousandADay(), 500, {2026, 12, 10}, {2026, 12, 10}).left_at_end_kop == 500);
+    BOOST_TEST(ForecastBudget(ThousandADay(), 500, {2026, 12, 10}, {2026, 12, 5}).left_at_end_kop == 500);
+    // A spent budget has run out today, whatever the end.
+    BOOST_TEST((RunsOutOn(ThousandADay(), 0, {2026, 12, 10}, {2026, 12, 5}) == CivilDate{2026, 12, 10}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -191,8 +191,19 @@ BOOST_AUTO_TEST_CASE(submit_on_time_schedules_and_the_clock_makes_it_live_and_ac
     BOOST_TEST(r.accrued_kop > 0);
     BOOST_TEST(r.budget_left_kop == r.budget_kop - r.accrued_kop);
     BOOST_TEST(!r.daily.empty());
-    BOOST_REQUIRE(report.Value().forecast_exhausted_on.has_value());
-    BOOST_TEST((*report.Value().forecast_exhausted_on > CivilDate{2027, 1, 15}));
+    // The forecast stops at the flight's end: the platform's day (same function, same series) or the desk's own.
+    const auto& forecast = report.Value().forecast;
+    BOOST_TEST((report.Value().ends_on == CivilDate{2027, 3, 31}));
+    BOOST_TEST((forecast.outcome != domain::BudgetForecast::Outcome::NoPace));
+    BOOST_TEST((forecast == domain::ForecastBudget(r.daily, r.budget_left_kop, report.Value().today,
+                                                   report.Value().ends_on)));
+    if (forecast.runs_out_on) {
+        BOOST_TEST((*forecast.runs_out_on > CivilDate{2027, 1, 15}));
+        BOOST_TEST((*forecast.runs_out_on <= CivilDate{2027, 3, 31}));
+    } else {
+        BOOST_TEST(forecast.left_at_end_kop > 0);
+        BOOST_TEST(forecast.left_at_end_kop <= r.budget_left_kop);
+    }
     auto live = services::LoadFlight(Client(), flight.id);
     BOOST_TEST((live.Value().status == domain::FlightStatus::Live));
 }

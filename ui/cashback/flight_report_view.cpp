@@ -193,7 +193,7 @@ void FlightReportView::ShowError(const wxString& why) {
 
 void FlightReportView::Show(const services::FlightReportView& answer) {
     m_report = answer.report;
-    m_forecastDay = answer.forecast_exhausted_on;
+    m_forecastValue = answer.forecast;
     const domain::FlightReport& report = answer.report;
     m_scanned->SetLabel(wxString::Format("%lld", static_cast<long long>(report.receipts_scanned)));
     m_matched->SetLabel(wxString::Format("%lld", static_cast<long long>(report.receipts_matched)));
@@ -227,10 +227,21 @@ void FlightReportView::Show(const services::FlightReportView& answer) {
 wxString FlightReportView::Forecast() const {
     if (!m_report) return wxString();
     if (m_report->budget_left_kop <= 0) return _("The budget is spent.");
-    if (m_forecastDay) {
-        // TRANSLATORS: %s is a date; the pace is the average of the last 7 days with accruals.
-        return wxString::Format(_("At the current pace the budget runs out on %s."),
-                                CivilDateWords(*m_forecastDay));
+    switch (m_forecastValue.outcome) {
+    case domain::BudgetForecast::Outcome::RunsOut:
+        if (m_forecastValue.runs_out_on) {
+            // TRANSLATORS: %s is a date; the pace is the average of the last 7 days with accruals.
+            return wxString::Format(_("At the current pace the budget runs out on %s."),
+                                    CivilDateWords(*m_forecastValue.runs_out_on));
+        }
+        break;
+    case domain::BudgetForecast::Outcome::LastsToEnd:
+        // TRANSLATORS: %s is the money left on the flight's last day, e.g. "1 234,56 ₽"; the pace is the average
+        // of the last 7 days with accruals.
+        return wxString::Format(_("At the current pace the budget lasts to the end of the flight (%s will be left)."),
+                                Money(m_forecastValue.left_at_end_kop));
+    case domain::BudgetForecast::Outcome::NoPace:
+        break;
     }
     return _("No forecast yet: nothing has accrued.");
 }

@@ -45,7 +45,7 @@ class FlightReportView : public wxPanel {
     // For the GUI test.
     std::int64_t FlightId() const { return m_flight.id; }
     const std::optional<domain::FlightReport>& Current() const { return m_report; }
-    const std::optional<domain::CivilDate>& ForecastDay() const { return m_forecastDay; }
+    const domain::BudgetForecast& Forecasted() const { return m_forecastValue; }
     int RefreshCount() const { return m_refreshes; }
     bool IsFetching() const { return m_fetching; }
     BarChart* Chart() const { return m_chart; }
@@ -60,7 +60,7 @@ class FlightReportView : public wxPanel {
     DeskShell& m_shell;
     domain::CashbackFlight m_flight;
     std::optional<domain::FlightReport> m_report;
-    std::optional<domain::CivilDate> m_forecastDay; // the platform's forecast, else the desk's own
+    domain::BudgetForecast m_forecastValue; // the platform's day, else the desk's own forecast
     wxStaticText* m_title = nullptr;
     wxStaticText* m_state = nullptr;
     wxStaticText* m_scanned = nullptr;
