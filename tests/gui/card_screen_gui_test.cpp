@@ -26,6 +26,7 @@
 #include "ui/card_screen/publish_dialog.h"
 #include "ui/card_screen/versions_dialog.h"
 #include "ui/main/main_frame.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/generic/msgdlgg.h>
@@ -327,7 +328,7 @@ BOOST_AUTO_TEST_CASE(designs_publishes_and_rolls_back_the_card_screen) {
                          10s, 1000ms});
         steps.push_back({"screenshot of the publish confirmation", [shot] { shot("card-05-publish"); }, nullptr});
         steps.push_back({"publish",
-                         [] { kpd::test::ClickOn(OpenDialog<kpd::ui::PublishDialog>()->FindWindow(wxID_OK)); },
+                         [] { kpd::test::ClickOn(kpd::ui::AffirmativeButtonOf(OpenDialog<kpd::ui::PublishDialog>())); },
                          [panel, &publishedBefore] {
                              return !OpenDialog<kpd::ui::PublishDialog>() && !panel()->IsBusy() &&
                                     panel()->State()->published_version == publishedBefore + 1 &&

@@ -32,8 +32,10 @@
 #include "ui/main/main_frame.h"
 #include "ui/widgets/bar_chart.h"
 #include "ui/widgets/day_calendar.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/calctrl.h>
 #include <wx/generic/calctrlg.h>
@@ -186,7 +188,7 @@ BOOST_AUTO_TEST_CASE(creates_submits_and_watches_a_flight) {
                          [panel] { panel()->NewFlight(); },
                          [editor] { return editor()->IsShown() && editor()->HasCalendar(); }, 20s, 500ms});
         steps.push_back({"the earliest start is said, a too early day is greyed and refused",
-                         [&checks, &earliestWords, form] {
+                         [&checks, &earliestWords, form, ru] {
                              auto* dates = form()->Dates();
                              const auto earliest = dates->Earliest();
                              checks.push_back({"the earliest start is Monday 30 November",
@@ -213,6 +215,16 @@ BOOST_AUTO_TEST_CASE(creates_submits_and_watches_a_flight) {
                                                start->Refusal().Contains(earliestWords)});
                              checks.push_back({"the start stays on 30 November",
                                                dates->Starts() == kpd::domain::CivilDate{2026, 11, 30}});
+                             // The desk's language, whatever LANG says (the test runs under C.UTF-8): the month
+                             // the calendar shows, and the weekday names it draws (the C library's, by LC_TIME).
+                             auto* months = dynamic_cast<wxChoice*>(start->Control()->GetMonthControl());
+                             const wxString month = months ? months->GetStringSelection() : wxString();
+                             const wxString monday = wxDateTime::GetWeekDayName(wxDateTime::Mon, wxDateTime::Name_Abbr);
+                             BOOST_TEST_MESSAGE("calendar month: " << month.utf8_str() << ", Monday: " << monday.utf8_str());
+                             checks.push_back({"the calendar's month is November in the desk's language",
+                                               month == wxString::FromUTF8(ru ? "Ноябрь" : "November")});
+                             checks.push_back({"the calendar's weekdays are in the desk's language",
+                                               monday == wxString::FromUTF8(ru ? "Пн" : "Mon")});
                          },
                          nullptr, 5s, 600ms});
         steps.push_back({"screenshot of the calendars: the refused day says why",
@@ -222,6 +234,29 @@ BOOST_AUTO_TEST_CASE(creates_submits_and_watches_a_flight) {
                          },
                          nullptr, 5s, 600ms});
         steps.push_back({"take it", [&shots] { shots.Take("cashback-02-dates"); }, nullptr});
+        steps.push_back({"the refusal goes as soon as its reason does",
+                         [&checks, form] {
+                             auto* dates = form()->Dates();
+                             auto* start = dates->StartCalendar();
+                             checks.push_back({"the refused day's words are shown", !start->Refusal().empty()});
+                             // A new rule (as a changed draft or calendar gives) under which 27 November is fine.
+                             start->SetRule([](const wxDateTime&) { return kpd::ui::DayCalendar::DayLook{}; });
+                             checks.push_back({"a rule that allows the refused day takes the words away",
+                                               start->Refusal().empty()});
+                             dates->SetDates(dates->Starts(), dates->Ends()); // the editor's own rules back
+                             const wxDateTime early(27, wxDateTime::Nov, 2026);
+                             checks.push_back({"refused again under the editor's rule",
+                                               !start->Choose(early) && !start->Refusal().empty()});
+                             checks.push_back({"another good day chosen takes the words away",
+                                               start->Choose(wxDateTime(1, wxDateTime::Dec, 2026)) &&
+                                                   start->Refusal().empty()});
+                             start->Choose(wxDateTime(30, wxDateTime::Nov, 2026));
+                             checks.push_back({"refused once more", !start->Choose(early)});
+                         },
+                         nullptr});
+        steps.push_back({"the editor opened again: no refusal",
+                         [panel] { panel()->NewFlight(); },
+                         [form] { return form()->Dates()->StartCalendar()->Refusal().empty(); }, 5s, 300ms});
         steps.push_back({"typing: a title over 60 characters and letters in the budget are shown at once",
                          [field] {
                              field("/offer/brand")->SetFocus();
@@ -398,9 +433,16 @@ BOOST_AUTO_TEST_CASE(creates_submits_and_watches_a_flight) {
                          },
                          [] { return OpenDialog<kpd::ui::FlightActionDialog>() != nullptr; }, 10s, 800ms});
         steps.push_back({"screenshot of the confirmation, then pause",
-                         [&shots] {
+                         [&shots, &checks, ru] {
                              shots.Take("cashback-08-pause-confirm");
-                             OpenDialog<kpd::ui::FlightActionDialog>()->EndModal(wxID_OK);
+                             auto* dialog = OpenDialog<kpd::ui::FlightActionDialog>();
+                             // What GTK shows on the button, not what wx was given: a stock button shows GTK's
+                             // word in the system's language (here C.UTF-8's English) whatever the desk speaks.
+                             const std::string cancel = kpd::test::DrawnButtonLabel(kpd::ui::EscapeButtonOf(dialog));
+                             BOOST_TEST_MESSAGE("the dialog's Cancel button shows: " << cancel);
+                             checks.push_back({"the Cancel button shows the desk's word",
+                                               cancel == (ru ? "Отмена" : "Cancel")});
+                             dialog->EndModal(wxID_OK);
                          },
                          [panel, &flightId] {
                              for (const auto& f : panel()->Flights()) {

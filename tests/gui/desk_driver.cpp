@@ -5,6 +5,8 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+#include <dlfcn.h>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -87,6 +89,21 @@ void Press(wxButton* button) {
     wxCommandEvent click(wxEVT_BUTTON, button->GetId());
     click.SetEventObject(button);
     button->ProcessWindowEvent(click);
+}
+
+std::string DrawnButtonLabel(wxButton* button) {
+    if (!button) return "(no button)";
+    // GTK's own calls, looked up in the GTK that wx has loaded (the tests build without GTK's headers).
+    using GetLabel = const char* (*)(void*);
+    using GetUseStock = int (*)(void*);
+    auto* getLabel = reinterpret_cast<GetLabel>(::dlsym(RTLD_DEFAULT, "gtk_button_get_label"));
+    auto* getUseStock = reinterpret_cast<GetUseStock>(::dlsym(RTLD_DEFAULT, "gtk_button_get_use_stock"));
+    if (!getLabel || !getUseStock) return "(GTK not found)";
+    void* widget = button->GetHandle();
+    const char* label = getLabel(widget);
+    const std::string text = label ? label : "";
+    // A stock button's label is the stock id ("gtk-cancel"); GTK words it from its own catalogue.
+    return getUseStock(widget) ? "stock:" + text : text;
 }
 
 void SetDesktopEnvironment(const std::string& home) {

@@ -77,6 +77,10 @@ std::string Language();
 // Clicks a button through its event (no pointer: works when covered).
 void Press(wxButton* button);
 
+// The label GTK shows on `button` as GTK holds it ("stock:gtk-cancel" for a
+// stock item, which GTK words in the system's language, not the desk's).
+std::string DrawnButtonLabel(wxButton* button);
+
 // A home of its own for the desk (settings, workspace), the build tree's
 // catalogues and the demo password for the scripted sign-in.
 void SetDesktopEnvironment(const std::string& home);

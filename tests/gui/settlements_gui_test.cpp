@@ -28,6 +28,7 @@
 #include "ui/settlements/recon_table_model.h"
 #include "ui/settlements/register_view.h"
 #include "ui/settlements/settlements_panel.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -322,7 +323,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
         steps.push_back({"screenshot of the first of two approvals",
                          [shot, &checks] {
                              shot("settlements-08a-first-of-two");
-                             auto* ok = OpenDialog<kpd::ui::ApproveDialog>()->FindWindow(wxID_OK);
+                             auto* ok = kpd::ui::AffirmativeButtonOf(OpenDialog<kpd::ui::ApproveDialog>());
                              checks.push_back({"the button says first approval",
                                                ok && ok->GetLabel() == wxGetTranslation("Give the &first approval")});
                          },

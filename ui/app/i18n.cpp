@@ -8,6 +8,9 @@
 #include <wx/uilocale.h>
 #include <wx/utils.h>
 
+#include <clocale>
+#include <vector>
+
 namespace kpd::ui {
 namespace {
 
@@ -30,6 +33,23 @@ void AddCatalogueDirectories() {
     }
 }
 
+// The C library's words follow the UI language, not the environment: month and weekday names (strftime, which
+// wxDateTime and so the calendars use) and GTK's own words (file choosers, text fields' menus; gettext reads
+// LC_MESSAGES). Without this `--lang ru` under LANG=C.UTF-8 drew English names in a Russian desk. Numbers,
+// money and collation keep the user's locale. A language whose locale is not installed keeps the environment's
+// (the calendars' month names come from our catalogue anyway).
+void SetWordsLocale(UiLanguage language) {
+    static const std::vector<const char*> russian{"ru_RU.UTF-8", "ru_RU.utf8"};
+    static const std::vector<const char*> english{"en_US.UTF-8", "en_US.utf8", "C.UTF-8"};
+    for (const char* name : language == UiLanguage::Russian ? russian : english) {
+        if (std::setlocale(LC_TIME, name) != nullptr) {
+            std::setlocale(LC_MESSAGES, name);
+            return;
+        }
+    }
+    wxLogDebug("No installed locale speaks the UI language; month names and GTK's words follow the environment.");
+}
+
 } // namespace
 
 UiLanguage SetUpLanguage(const std::optional<wxString>& requested) {
@@ -44,6 +64,7 @@ UiLanguage SetUpLanguage(const std::optional<wxString>& requested) {
         if (system.StartsWith("ru")) language = UiLanguage::Russian;
     }
 
+    SetWordsLocale(language);
     AddCatalogueDirectories();
     auto* translations = new wxTranslations;
     translations->SetLanguage(language == UiLanguage::Russian ? wxLANGUAGE_RUSSIAN : wxLANGUAGE_ENGLISH_US);

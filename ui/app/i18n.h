@@ -11,7 +11,8 @@ namespace kpd::ui {
 
 enum class UiLanguage { English, Russian };
 
-// Sets the C and UI locale from the environment and loads the catalogue for
+// Sets the C and UI locale from the environment (month and weekday names and
+// GTK's own words follow the chosen language) and loads the catalogue for
 // the chosen language. Returns the language in effect.
 UiLanguage SetUpLanguage(const std::optional<wxString>& requested);
 

@@ -125,4 +125,13 @@ wxString FormatInstant(const std::string& rfc3339) {
                             static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
 }
 
+wxString MonthName(unsigned month) {
+    static const char* const names[] = {wxTRANSLATE("January"), wxTRANSLATE("February"), wxTRANSLATE("March"),
+                                        wxTRANSLATE("April"),   wxTRANSLATE("May"),      wxTRANSLATE("June"),
+                                        wxTRANSLATE("July"),    wxTRANSLATE("August"),   wxTRANSLATE("September"),
+                                        wxTRANSLATE("October"), wxTRANSLATE("November"), wxTRANSLATE("December")};
+    if (month < 1 || month > 12) return wxString::Format("%u", month);
+    return wxGetTranslation(names[month - 1]);
+}
+
 } // namespace kpd::ui

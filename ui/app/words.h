@@ -31,6 +31,10 @@ wxString AuditActionName(const std::string& action);
 // "user 5" — the kind of object an audit entry is about, and its id.
 wxString AuditObjectName(const std::string& type, const std::string& id);
 
+// A month's name as a calendar heads it ("Январь"), 1 = January; from our
+// catalogue, not the C library (whose Russian names are genitive: "января").
+wxString MonthName(unsigned month);
+
 // "23.11.2026 19:40" in Moscow time for an RFC 3339 instant; the text itself
 // when it does not parse.
 wxString FormatInstant(const std::string& rfc3339);

@@ -3,6 +3,7 @@
 #include "contract/card_screen_json.h"
 #include "ui/card_screen/card_preview_widget.h"
 #include "ui/card_screen/diff_table.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/display.h>
@@ -57,7 +58,7 @@ ConflictDialog::ConflictDialog(wxWindow* parent, const domain::CardScreen& mine,
     buttons->Add(m_keepMine, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
     buttons->Add(m_takeTheirs);
     buttons->AddStretchSpacer();
-    buttons->Add(new wxButton(this, wxID_CANCEL, _("Decide &later")));
+    buttons->Add(MakeEscapeButton(this, _("Decide &later")));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
     // Never larger than the screen the desk is on (a small laptop, Xvfb's 1280×800).

@@ -1,6 +1,7 @@
 #include "ui/card_screen/publish_dialog.h"
 
 #include "ui/card_screen/diff_table.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -30,13 +31,9 @@ PublishDialog::PublishDialog(wxWindow* parent, const std::vector<contract::Field
     m_table = new DiffTable(this, _("Published now"), _("After publishing"));
     m_table->Show(changes);
     sizer->Add(m_table, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, FromDIP(12)));
-    auto* buttons = new wxStdDialogButtonSizer;
-    auto* publish = new wxButton(this, wxID_OK, _("&Publish"));
-    publish->SetDefault();
-    buttons->AddButton(publish);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
+    const DialogButtons buttons = OkCancelButtons(this, _("&Publish"));
+    auto* publish = buttons.affirmative;
+    sizer->Add(buttons.sizer, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizerAndFit(sizer);
     CentreOnParent();
     publish->SetFocus();

@@ -6,6 +6,7 @@
 #include "ui/app/words.h"
 #include "ui/card_screen/card_preview_widget.h"
 #include "ui/card_screen/diff_table.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/display.h>
@@ -73,7 +74,7 @@ VersionsDialog::VersionsDialog(wxWindow* parent, std::shared_ptr<DeskSession> se
     m_rollback->Show(canRollback);
     buttons->Add(m_rollback);
     buttons->AddStretchSpacer();
-    buttons->Add(new wxButton(this, wxID_CANCEL, _("&Close")));
+    buttons->Add(MakeEscapeButton(this, _("&Close")));
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(12)));
     SetSizer(sizer);
     // Never larger than the screen the desk is on (a small laptop, Xvfb's 1280×800).
@@ -94,7 +95,7 @@ VersionsDialog::VersionsDialog(wxWindow* parent, std::shared_ptr<DeskSession> se
         // The generic dialog is a wx window (the GUI test answers it); the look is the same.
         wxGenericMessageDialog confirm(this, question, _("Roll back"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
         confirm.SetName("confirm-rollback");
-        confirm.SetYesNoLabels(_("&Publish again"), _("Cancel"));
+        SetMessageButtonLabels(confirm, wxYES_NO, _("&Publish again"), _("Cancel"));
         if (confirm.ShowModal() != wxID_YES) return;
         m_rollbackTo = m_shown;
         EndModal(wxID_OK);

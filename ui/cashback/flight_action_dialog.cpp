@@ -2,7 +2,7 @@
 
 #include "ui/app/desk_session.h"
 #include "ui/cashback/cashback_words.h"
-#include "ui/settlements/dialog_buttons.h"
+#include "ui/widgets/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/intl.h>
@@ -65,7 +65,7 @@ FlightActionDialog::FlightActionDialog(wxWindow* parent, const domain::CashbackF
     text(wxString::Format(_("%s, %s. Accrued %s of %s."), FlightStatusWords(flight), FlightDatesWords(flight),
                           Money(flight.accrued_kop), Money(flight.budget_kop)));
     text(WhatItDoes(action));
-    sizer->Add(OkCancelButtons(this, Button(action)), wxSizerFlags().Expand().Border(wxALL, gap));
+    sizer->Add(OkCancelButtons(this, Button(action)).sizer, wxSizerFlags().Expand().Border(wxALL, gap));
     SetSizerAndFit(sizer);
     CentreOnParent();
 }

@@ -1,6 +1,6 @@
 #include "ui/settlements/approve_dialog.h"
 
-#include "ui/settlements/dialog_buttons.h"
+#include "ui/widgets/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
@@ -53,10 +53,10 @@ ApproveDialog::ApproveDialog(wxWindow* parent, const domain::SettlementRegister&
     sizer->Add(label, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, gap * 2));
     sizer->Add(m_comment, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap * 2));
 
-    auto* buttons = OkCancelButtons(
+    const DialogButtons buttons = OkCancelButtons(
         this, outcome == domain::ApprovalOutcome::FirstOfTwo ? _("Give the &first approval") : _("&Approve"));
-    auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK));
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
+    auto* ok = buttons.affirmative;
+    sizer->Add(buttons.sizer, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
     auto update = [this, ok, allowed] {
         if (ok) ok->Enable(allowed && !m_comment->GetValue().Strip(wxString::both).empty());

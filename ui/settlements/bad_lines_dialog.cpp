@@ -2,6 +2,7 @@
 
 #include "ui/app/words.h"
 #include "ui/settlements/settlement_words.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -50,16 +51,14 @@ BadLinesDialog::BadLinesDialog(wxWindow* parent, const domain::Problems& problem
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->AddStretchSpacer();
-    auto* skip = new wxButton(this, wxID_YES, _("&Skip these lines and reconcile"));
-    auto* stop = new wxButton(this, wxID_CANCEL, _("S&top"));
+    auto* skip = MakeAffirmativeButton(this, _("&Skip these lines and reconcile"), wxID_YES);
+    auto* stop = MakeEscapeButton(this, _("S&top"));
     buttons->Add(skip, wxSizerFlags().Border(wxRIGHT, gap));
     buttons->Add(stop);
     sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
-    SetEscapeId(wxID_CANCEL);
     stop->SetDefault();
     stop->SetFocus();
-    skip->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_YES); });
     CentreOnParent();
 }
 

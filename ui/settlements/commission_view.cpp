@@ -23,11 +23,7 @@ namespace {
 wxString MonthWords(const std::string& month) {
     const auto m = domain::ParseMonth(month);
     if (!m) return FromUtf8(month);
-    static const char* const names[] = {wxTRANSLATE("January"), wxTRANSLATE("February"), wxTRANSLATE("March"),
-                                        wxTRANSLATE("April"),   wxTRANSLATE("May"),      wxTRANSLATE("June"),
-                                        wxTRANSLATE("July"),    wxTRANSLATE("August"),   wxTRANSLATE("September"),
-                                        wxTRANSLATE("October"), wxTRANSLATE("November"), wxTRANSLATE("December")};
-    return wxGetTranslation(names[m->month - 1]) + wxString::Format(" %d", m->year);
+    return MonthName(m->month) + wxString::Format(" %d", m->year);
 }
 
 wxString RateWords(domain::Kopecks bp) {

@@ -1,7 +1,7 @@
 #include "ui/settlements/dispute_dialog.h"
 
 #include "ui/app/words.h"
-#include "ui/settlements/dialog_buttons.h"
+#include "ui/widgets/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
@@ -44,9 +44,9 @@ DisputeDialog::DisputeDialog(wxWindow* parent, const domain::SettlementRegister&
         for (const auto& order : orders) list->Append(FromUtf8(order));
         sizer->Add(list, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap * 2));
     }
-    auto* buttons = OkCancelButtons(this, _("&Dispute"));
-    auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK));
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
+    const DialogButtons buttons = OkCancelButtons(this, _("&Dispute"));
+    auto* ok = buttons.affirmative;
+    sizer->Add(buttons.sizer, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
     auto update = [this, ok] {
         if (ok) ok->Enable(!m_reason->GetValue().Strip(wxString::both).empty());

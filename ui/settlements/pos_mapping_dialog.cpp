@@ -2,7 +2,7 @@
 
 #include "ui/app/settings.h"
 #include "ui/app/words.h"
-#include "ui/settlements/dialog_buttons.h"
+#include "ui/widgets/dialog_buttons.h"
 #include "ui/settlements/settlement_words.h"
 
 #include <wx/button.h>
@@ -153,8 +153,7 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
     m_missing->SetForegroundColour(wxColour(0xB7, 0x1C, 0x1C));
     sizer->Add(m_missing, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap * 2));
 
-    auto* buttons = OkCancelButtons(this, _("&Reconcile"));
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, gap * 2));
+    sizer->Add(OkCancelButtons(this, _("&Reconcile")).sizer, wxSizerFlags().Expand().Border(wxALL, gap * 2));
     SetSizerAndFit(sizer);
 
     FillColumns();
@@ -206,7 +205,7 @@ void PosMappingDialog::UpdateOk() {
     }
     // TRANSLATORS: %s lists the columns still to choose, e.g. "Store, Amount".
     m_missing->SetLabel(missing.empty() ? wxString() : wxString::Format(_("Choose the column for: %s."), missing));
-    if (auto* ok = FindWindow(wxID_OK)) ok->Enable(missing.empty());
+    if (auto* ok = AffirmativeButtonOf(this)) ok->Enable(missing.empty());
     Layout();
 }
 

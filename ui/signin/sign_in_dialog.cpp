@@ -1,5 +1,7 @@
 #include "ui/signin/sign_in_dialog.h"
 
+#include "ui/widgets/dialog_buttons.h"
+
 #include <wx/button.h>
 #include <wx/gauge.h>
 #include <wx/intl.h>
@@ -52,8 +54,9 @@ SignInDialog::SignInDialog(const wxString& platformUrl, const wxString& login, c
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->AddStretchSpacer();
-    m_cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
-    m_signIn = new wxButton(this, wxID_OK, _("Sign in"));
+    // A modeless dialog that ends after the platform's answer: both clicks are handled below.
+    m_cancel = MakeEscapeButton(this, _("Cancel"), false);
+    m_signIn = MakeAffirmativeButton(this, _("Sign in"), wxID_OK, false);
     m_signIn->SetDefault();
     buttons->Add(m_cancel, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
     buttons->Add(m_signIn);

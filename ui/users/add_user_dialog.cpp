@@ -4,6 +4,7 @@
 #include "ui/app/task_runner.h"
 #include "ui/app/words.h"
 #include "ui/users/role_checklist.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -51,13 +52,13 @@ AddUserDialog::AddUserDialog(wxWindow* parent, std::shared_ptr<DeskSession> sess
     m_general->SetForegroundColour(kProblemColour);
     sizer->Add(m_general, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, FromDIP(16)));
 
-    auto* buttons = new wxStdDialogButtonSizer;
-    m_ok = new wxButton(this, wxID_OK, _("Add"));
-    m_ok->SetDefault();
-    buttons->AddButton(m_ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
+    // "Add" ends the dialog once the platform has answered (Submit).
+    DialogButtonsSpec spec;
+    spec.affirmative = _("Add");
+    spec.affirmative_ends = false;
+    const DialogButtons buttons = MakeDialogButtons(this, spec);
+    m_ok = buttons.affirmative;
+    sizer->Add(buttons.sizer, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
     SetSizerAndFit(sizer);
     CentreOnParent();
 

@@ -2,6 +2,7 @@
 
 #include "ui/app/words.h"
 #include "ui/users/role_checklist.h"
+#include "ui/widgets/dialog_buttons.h"
 
 #include <wx/button.h>
 #include <wx/intl.h>
@@ -24,13 +25,9 @@ RolesDialog::RolesDialog(wxWindow* parent, const domain::User& user)
     m_problem->SetForegroundColour(wxColour(0xB0, 0x1E, 0x1E));
     sizer->Add(m_problem, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
 
-    auto* buttons = new wxStdDialogButtonSizer;
-    m_ok = new wxButton(this, wxID_OK, _("Save"));
-    m_ok->SetDefault();
-    buttons->AddButton(m_ok);
-    buttons->AddButton(new wxButton(this, wxID_CANCEL, _("Cancel")));
-    buttons->Realize();
-    sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
+    const DialogButtons buttons = OkCancelButtons(this, _("Save"));
+    m_ok = buttons.affirmative;
+    sizer->Add(buttons.sizer, wxSizerFlags().Expand().Border(wxALL, FromDIP(16)));
     SetSizerAndFit(sizer);
     CentreOnParent();
 

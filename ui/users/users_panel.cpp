@@ -5,6 +5,7 @@
 #include "ui/app/words.h"
 #include "ui/users/add_user_dialog.h"
 #include "ui/users/roles_dialog.h"
+#include "ui/widgets/dialog_buttons.h"
 #include "ui/widgets/page_header.h"
 
 #include <wx/button.h>
@@ -202,7 +203,8 @@ void UsersPanel::OnSetDisabled(bool disabled) {
         const wxString question = wxString::Format(
             _("Disable %s? They will be signed out everywhere and cannot sign in until enabled again."),
             FromUtf8(user->login));
-        if (wxMessageBox(question, _("Disable user"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this) != wxYES) {
+        if (AskMessage(this, question, _("Disable user"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, _("&Disable"),
+                       _("Cancel")) != wxYES) {
             return;
         }
     }

@@ -1,6 +1,9 @@
 #include "ui/widgets/day_calendar.h"
 
+#include "ui/app/words.h"
+
 #include <wx/calctrl.h>
+#include <wx/choice.h>
 #include <wx/generic/calctrlg.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -16,6 +19,13 @@ DayCalendar::DayCalendar(wxWindow* parent, const wxString& label) : wxPanel(pare
     m_calendar = new wxGenericCalendarCtrl(this, wxID_ANY, m_day, wxDefaultPosition, wxDefaultSize,
                                            wxCAL_MONDAY_FIRST | wxCAL_SHOW_HOLIDAYS);
     m_calendar->SetHolidayColours(wxColour(198, 40, 40), wxNullColour);
+    // Month names from our catalogue: the C library's are the environment's language when no locale of the
+    // UI language is installed, and genitive in Russian ("декабря") where a calendar heads the nominative.
+    if (auto* months = dynamic_cast<wxChoice*>(m_calendar->GetMonthControl())) {
+        for (unsigned m = 0; m < months->GetCount() && m < 12; ++m) months->SetString(m, MonthName(m + 1));
+        months->InvalidateBestSize();
+        m_calendar->InvalidateBestSize();
+    }
     sizer->Add(m_calendar, wxSizerFlags().Border(wxBOTTOM, FromDIP(4)));
     m_note = new wxStaticText(this, wxID_ANY, wxString());
     sizer->Add(m_note, wxSizerFlags().Expand());
@@ -54,6 +64,9 @@ wxColour DayCalendar::GreyedColour() { return wxColour(170, 170, 170); }
 void DayCalendar::SetRule(Rule rule) {
     m_rule = std::move(rule);
     Colour();
+    // A refusal holds only while its reason does: asked again under the new rule, the day may be fine now
+    // (the message goes) or refused for another reason (the message says that one).
+    if (!m_refusal.empty()) ShowRefusal(m_rule && m_refusedDay.IsValid() ? m_rule(m_refusedDay).refusal : wxString());
 }
 
 void DayCalendar::SetDay(const wxDateTime& day) {
@@ -81,6 +94,7 @@ wxString DayCalendar::Note() const { return m_note->GetLabel(); }
 void DayCalendar::SetReadOnly(bool readOnly) {
     m_readOnly = readOnly;
     m_calendar->Enable(!readOnly);
+    if (readOnly) ShowRefusal(wxString()); // nothing is chosen, so nothing is refused
 }
 
 bool DayCalendar::Choose(const wxDateTime& day) {
@@ -88,6 +102,7 @@ bool DayCalendar::Choose(const wxDateTime& day) {
     if (m_rule) {
         const DayLook look = m_rule(day);
         if (!look.refusal.empty()) {
+            m_refusedDay = day;
             ShowRefusal(look.refusal);
             return false;
         }
@@ -100,6 +115,7 @@ bool DayCalendar::Choose(const wxDateTime& day) {
 
 void DayCalendar::ShowRefusal(const wxString& why) {
     m_refusal = why;
+    if (why.empty()) m_refusedDay = wxDateTime();
     if (m_refused->GetLabel() == why) return;
     m_refused->SetLabel(why);
     m_refused->Wrap(m_calendar->GetBestSize().x + FromDIP(24));

@@ -1,7 +1,9 @@
 #pragma once
 // A month calendar for choosing one day where some days cannot be chosen:
 // they are greyed, hovering one says why, and choosing one (click or keys)
-// keeps the day chosen before and says why under the calendar. Days off can
+// keeps the day chosen before and says why under the calendar, for as long
+// as the reason holds (another day chosen, a new rule that allows the day,
+// or the value set afresh take the words away). Days off can
 // be shown in the holiday colour. Built on wx's generic calendar, the one
 // that colours single days (GTK's native calendar cannot).
 // UI thread only.
@@ -56,7 +58,8 @@ class DayCalendar : public wxPanel {
     wxStaticText* m_refused = nullptr;
     Rule m_rule;
     wxDateTime m_day;
-    wxString m_refusal;
+    wxString m_refusal;    // why m_refusedDay was refused; empty when nothing is
+    wxDateTime m_refusedDay;
     std::function<void(const wxDateTime&)> m_onChosen;
     bool m_readOnly = false;
 };
