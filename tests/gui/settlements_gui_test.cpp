@@ -27,6 +27,7 @@
 #include "ui/settlements/pos_mapping_dialog.h"
 #include "ui/settlements/recon_table_model.h"
 #include "ui/settlements/register_view.h"
+#include "ui/settlements/settlement_words.h"
 #include "ui/settlements/settlements_panel.h"
 #include "ui/widgets/dialog_buttons.h"
 
@@ -244,6 +245,32 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                              checks.push_back({"the bad line was left out",
                                                view()->Results()->Report()->pos.problem_lines == 1});
                              checks.push_back({"all discrepancies shown", view()->Results()->Shown() == 4u});
+                             // No cut words: each column is as wide as its title, every class name and the values
+                             // shown (measured in the table's font, as the screen draws them).
+                             wxDataViewCtrl* table = view()->Table();
+                             std::string cut;
+                             for (unsigned i = 0; i < table->GetColumnCount(); ++i) {
+                                 wxDataViewColumn* column = table->GetColumn(i);
+                                 if (column->GetModelColumn() == kpd::ui::ReconTableModel::ColNote) continue;
+                                 std::vector<wxString> texts{column->GetTitle()};
+                                 for (unsigned row = 0; row < view()->Results()->Shown(); ++row) {
+                                     wxVariant value;
+                                     view()->Results()->GetValueByRow(value, row, column->GetModelColumn());
+                                     texts.push_back(value.GetString());
+                                 }
+                                 if (column->GetModelColumn() == kpd::ui::ReconTableModel::ColClass) {
+                                     for (std::size_t c = 0; c < kpd::domain::kReconClassCount; ++c) {
+                                         texts.push_back(kpd::ui::ReconClassName(static_cast<ReconClass>(c)));
+                                     }
+                                 }
+                                 for (const wxString& text : texts) {
+                                     if (table->GetTextExtent(text).x >= column->GetWidth()) {
+                                         cut += " \"" + std::string(text.utf8_str()) + "\"";
+                                     }
+                                 }
+                             }
+                             BOOST_TEST_MESSAGE("cut in the table:" << cut);
+                             checks.push_back({"no title, class name or value is wider than its column", cut.empty()});
                              shot("settlements-05-discrepancies");
                          },
                          nullptr});

@@ -14,6 +14,7 @@
 #include "ui/settlements/dispute_dialog.h"
 #include "ui/settlements/pos_mapping_dialog.h"
 #include "ui/settlements/purchases_model.h"
+#include "ui/settlements/recon_column_widths.h"
 #include "ui/settlements/recon_table_model.h"
 #include "ui/settlements/settlement_words.h"
 
@@ -179,6 +180,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
         m_sortColumns.push_back(c.column);
     }
     m_sortBy->SetSelection(0);
+    FitReconColumns(m_table, *m_results); // the titles and class names in this language
     rs->Add(m_table, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
 
     auto* noteRow = new wxBoxSizer(wxHORIZONTAL);
@@ -195,7 +197,7 @@ RegisterView::RegisterView(wxWindow* parent, std::shared_ptr<DeskSession> sessio
     // Totals per class (Enter or a double click shows that class's rows).
     m_totals = new wxListCtrl(m_tabs, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
-    m_totals->AppendColumn(_("Class"), wxLIST_FORMAT_LEFT, FromDIP(220));
+    m_totals->AppendColumn(_("Class"), wxLIST_FORMAT_LEFT, std::max(FromDIP(160), ClassColumnWidth(m_totals)));
     m_totals->AppendColumn(_("Rows"), wxLIST_FORMAT_RIGHT, FromDIP(70));
     m_totals->AppendColumn(_("Platform"), wxLIST_FORMAT_RIGHT, FromDIP(140));
     m_totals->AppendColumn(_("Your records"), wxLIST_FORMAT_RIGHT, FromDIP(140));
@@ -430,6 +432,7 @@ void RegisterView::ShowSortState() {
 void RegisterView::ShowReport(std::shared_ptr<const services::ReconcileReport> report,
                               std::map<std::string, std::string> notes) {
     m_results->SetReport(report, std::move(notes));
+    FitReconColumns(m_table, *m_results); // now the values too (a sample of them)
     ShowSortState(); // a new report is shown as reconciled
     ShowResults(*report);
 }
