@@ -9,6 +9,7 @@
 #include "contract/settlement_json.h"
 #include "domain/money.h"
 #include "services/desk_context.h"
+#include "services/pos_xlsx_reader.h"
 #include "services/reconciliation_export.h"
 #include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
@@ -140,9 +141,11 @@ ExitCode RunList(const GlobalOptions& options, const SettlementArgs& args) {
 
 // A mapping file: the layout of a partner's export, as JSON
 // {"delimiter": ";", "encoding": "utf-8"|"cp1251", "decimal": ",", "unit": "roubles"|"kopecks",
-//  "utc_offset_minutes": 180, "header": true, "columns": {"order_id": 0 or "Номер заказа", …}}.
+//  "utc_offset_minutes": 180, "header": true, "columns": {"order_id": 0 or "Номер заказа", …},
+//  "sheet": "Продажи" (an XLSX workbook's sheet; the first when left out)}.
 // Anything left out keeps what sniffing the file found.
-bool ApplyMapping(const std::string& path, const services::SniffedLayout& sniffed, services::PosLayout& layout) {
+bool ApplyMapping(const std::string& path, const std::string& posPath, services::SniffedLayout& sniffed,
+                  services::PosLayout& layout) {
     std::ifstream in(path);
     auto json = nlohmann::json::parse(in, nullptr, false);
     if (!in.good() && !in.eof()) {
@@ -154,6 +157,18 @@ bool ApplyMapping(const std::string& path, const services::SniffedLayout& sniffe
         return false;
     }
     auto text = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
+    if (auto sheet = text("sheet"); !sheet.empty()) {
+        if (!sniffed.workbook) {
+            Say(path + ": /sheet: " + posPath + " is not an XLSX workbook");
+            return false;
+        }
+        sniffed = services::SniffPosXlsx(posPath, sheet); // that sheet's header names the columns
+        if (!sniffed.error.empty()) {
+            Say(path + ": /sheet: " + sniffed.error);
+            return false;
+        }
+        layout = sniffed.layout;
+    }
     if (auto d = text("delimiter"); !d.empty()) layout.delimiter = d == "\\t" ? '\t' : d[0];
     if (auto e = text("encoding"); !e.empty()) layout.encoding = e == "cp1251" || e == "windows-1251" ? domain::TextEncoding::Cp1251 : domain::TextEncoding::Utf8;
     if (auto d = text("decimal"); !d.empty()) layout.decimal = d[0];
@@ -190,14 +205,14 @@ ExitCode RunReconcile(const GlobalOptions& options, const SettlementArgs& args) 
     if (args.registers.empty() && (args.from.empty() || args.to.empty())) {
         return UsageError("name a REGISTER, or a period with --from DATE --to DATE");
     }
-    std::string error;
-    const auto head = services::ReadFileHead(args.pos, 65536, error);
-    if (!error.empty()) return UsageError(error);
-    const auto sniffed = services::SniffPosLayout(head);
-    if (!sniffed.error.empty()) return UsageError(args.pos + ": " + sniffed.error);
+    std::string head;
+    auto sniffed = services::SniffPosFile(args.pos, head);
+    if (!sniffed.error.empty()) {
+        return UsageError(sniffed.error.rfind(args.pos, 0) == 0 ? sniffed.error : args.pos + ": " + sniffed.error);
+    }
     services::ReconcileRequest request;
     request.layout = sniffed.layout;
-    if (!args.mapping.empty() && !ApplyMapping(args.mapping, sniffed, request.layout)) return ExitCode::UserError;
+    if (!args.mapping.empty() && !ApplyMapping(args.mapping, args.pos, sniffed, request.layout)) return ExitCode::UserError;
     const auto& c = request.layout.columns;
     if (c.order_id < 0 || c.store < 0 || c.sold_at < 0 || c.amount < 0) {
         std::string missing;
@@ -359,7 +374,7 @@ void AddSettlementCommands(CLI::App& app, const GlobalOptions& options, std::fun
         "reconcile", "Reconcile a register (or every register of a period) against your POS export");
     reconcile->add_option("register", args.registers, "Register id(s)");
     period(reconcile);
-    reconcile->add_option("--pos", args.pos, "Your sales export (CSV: any delimiter, UTF-8 or Windows-1251)")->required();
+    reconcile->add_option("--pos", args.pos, "Your sales export (CSV: any delimiter, UTF-8 or Windows-1251; or an XLSX workbook)")->required();
     reconcile->add_option("--mapping", args.mapping, "JSON file naming the export's columns and conventions");
     reconcile->add_flag("--skip-bad-lines", args.skip_bad_lines, "Reconcile without the lines the file gets wrong");
     reconcile->add_option("--tolerance-minutes", args.tolerance_minutes, "How far apart the two times of a sale may be")

@@ -86,6 +86,27 @@ SniffedLayout SniffPosLayout(std::string_view head) {
         }
     }
     out.header = SplitSimple(firstLine, out.layout.delimiter);
+    GuessPosColumns(out);
+    const auto& c = out.layout.columns;
+    // Decimal comma unless the data lines show amounts with a point and no comma.
+    if (c.amount >= 0) {
+        std::size_t commas = 0, points = 0, lineStart = firstLine.size() + 1;
+        for (int k = 0; k < 20 && lineStart < text.size(); ++k) {
+            const std::size_t end = std::min(text.find('\n', lineStart), text.size());
+            const auto cells = SplitSimple(std::string_view(text).substr(lineStart, end - lineStart), out.layout.delimiter);
+            if (static_cast<std::size_t>(c.amount) < cells.size()) {
+                const auto& v = cells[static_cast<std::size_t>(c.amount)];
+                commas += v.find(',') != std::string::npos;
+                points += v.find('.') != std::string::npos;
+            }
+            lineStart = end + 1;
+        }
+        out.layout.decimal = (points > 0 && commas == 0) ? '.' : ',';
+    }
+    return out;
+}
+
+void GuessPosColumns(SniffedLayout& out) {
     auto& c = out.layout.columns;
     for (int i = 0; i < static_cast<int>(out.header.size()); ++i) {
         const std::string cell = Lower(out.header[static_cast<std::size_t>(i)]);
@@ -112,22 +133,6 @@ SniffedLayout SniffPosLayout(std::string_view head) {
             out.missing.emplace_back(name);
         }
     }
-    // Decimal comma unless the data lines show amounts with a point and no comma.
-    if (c.amount >= 0) {
-        std::size_t commas = 0, points = 0, lineStart = firstLine.size() + 1;
-        for (int k = 0; k < 20 && lineStart < text.size(); ++k) {
-            const std::size_t end = std::min(text.find('\n', lineStart), text.size());
-            const auto cells = SplitSimple(std::string_view(text).substr(lineStart, end - lineStart), out.layout.delimiter);
-            if (static_cast<std::size_t>(c.amount) < cells.size()) {
-                const auto& v = cells[static_cast<std::size_t>(c.amount)];
-                commas += v.find(',') != std::string::npos;
-                points += v.find('.') != std::string::npos;
-            }
-            lineStart = end + 1;
-        }
-        out.layout.decimal = (points > 0 && commas == 0) ? '.' : ',';
-    }
-    return out;
 }
 
 std::string LayoutFingerprint(const std::vector<std::string>& header) {

@@ -29,6 +29,7 @@ struct PosLayout {
     int utc_offset_minutes = 180; // times without an offset are Moscow time
     bool header = true;
     PosColumns columns;
+    std::string sheet; // an XLSX workbook's sheet to read; empty: the first
 };
 
 struct SniffedLayout {
@@ -36,10 +37,18 @@ struct SniffedLayout {
     std::vector<std::string> header; // the first line's cells (UTF-8), for the mapping step
     std::string error;               // the file cannot be read at all (UTF-16, binary)
     std::vector<std::string> missing; // required columns not recognised by name: order_id/store/sold_at/amount
+    // An XLSX workbook: no delimiter or encoding to choose, and its first rows
+    // (the header's included) as text, each cell in its column, for the mapping step.
+    bool workbook = false;
+    std::vector<std::vector<std::string>> rows;
 };
 
 // Guesses everything from up to the first 64 KiB of a file.
 SniffedLayout SniffPosLayout(std::string_view head);
+
+// Which column holds what, from the names in `sniffed.header` (Russian or
+// English): sets the layout's columns and unit and lists what is missing.
+void GuessPosColumns(SniffedLayout& sniffed);
 
 // A stable key of a header (its cells, lower-cased, joined), under which the
 // confirmed layout is remembered.

@@ -15,7 +15,9 @@ void AddPurchases(SaleTable& table, const std::vector<domain::SettlementTransact
 }
 
 domain::Problem LineProblemAsProblem(const LineProblem& p) {
-    return {"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column),
+    // "line 17 amount", and a sheet's cell after it: "line 17 amount D17".
+    return {"line " + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column) +
+                (p.cell.empty() ? "" : " " + p.cell),
             p.code.empty() ? "bad_line" : p.code, p.message};
 }
 } // namespace

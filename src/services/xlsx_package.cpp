@@ -1,0 +1,167 @@
+#include "services/xlsx_package.h"
+
+#include <expat.h>
+#include <zip.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+namespace kpd::services {
+
+namespace {
+constexpr char kNamespaceSeparator = '\x01';
+constexpr std::size_t kChunk = 1 << 18;
+
+std::string_view LocalName(const char* name) {
+    const char* local = std::strrchr(name, kNamespaceSeparator);
+    return local ? std::string_view(local + 1) : std::string_view(name);
+}
+
+// An OLE2 compound file (the container of .xls, and of an OOXML workbook
+// encrypted with a password: ECMA-376 Part 2 wraps it in an OLE2 file whose
+// stream "EncryptedPackage" holds the encrypted ZIP).
+std::string CompoundFileReason(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> bytes(64u << 20);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    const char16_t name[] = u"EncryptedPackage";
+    std::string utf16le;
+    for (char16_t c : std::u16string_view(name)) {
+        utf16le += static_cast<char>(c & 0xFF);
+        utf16le += static_cast<char>(c >> 8);
+    }
+    if (std::string_view(bytes.data(), bytes.size()).find(utf16le) != std::string_view::npos) {
+        return "the workbook is protected with a password: save a copy without the password, or as CSV";
+    }
+    return "this is an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx or as CSV";
+}
+
+struct ExpatParser {
+    XML_Parser parser = XML_ParserCreateNS(nullptr, kNamespaceSeparator);
+    ~ExpatParser() { XML_ParserFree(parser); }
+};
+
+struct ZipFile {
+    zip_file_t* file = nullptr;
+    ~ZipFile() {
+        if (file) zip_fclose(file);
+    }
+};
+
+// What expat's callbacks get: the handler, and the parser to stop when the handler says so.
+struct ParseContext {
+    XmlPartHandler* handler;
+    XML_Parser parser;
+    void StopIfAsked() const {
+        if (!handler->stop.empty()) XML_StopParser(parser, XML_FALSE);
+    }
+};
+
+void XMLCALL OnStart(void* data, const XML_Char* name, const XML_Char** attributes) {
+    const auto* context = static_cast<ParseContext*>(data);
+    context->handler->Start(LocalName(name), attributes);
+    context->StopIfAsked();
+}
+void XMLCALL OnEnd(void* data, const XML_Char* name) {
+    const auto* context = static_cast<ParseContext*>(data);
+    context->handler->End(LocalName(name));
+    context->StopIfAsked();
+}
+void XMLCALL OnText(void* data, const XML_Char* text, int length) {
+    const auto* context = static_cast<ParseContext*>(data);
+    context->handler->Text(std::string_view(text, static_cast<std::size_t>(length)));
+    context->StopIfAsked();
+}
+} // namespace
+
+const char* XmlAttribute(const char* const* attributes, std::string_view name) {
+    for (; attributes && *attributes; attributes += 2) {
+        if (LocalName(attributes[0]) == name) return attributes[1];
+    }
+    return nullptr;
+}
+
+std::unique_ptr<XlsxPackage> XlsxPackage::Open(const std::string& path, std::string& error) {
+    char magic[8] = {};
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            error = path + ": " + std::strerror(errno);
+            return nullptr;
+        }
+        in.read(magic, sizeof magic);
+    }
+    if (std::memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        error = path + ": " + CompoundFileReason(path);
+        return nullptr;
+    }
+    int code = 0;
+    zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
+    if (!archive) {
+        if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
+            error = path + ": not an XLSX workbook (not a ZIP archive, or a damaged one)";
+        } else {
+            zip_error_t why;
+            zip_error_init_with_code(&why, code);
+            error = path + ": " + zip_error_strerror(&why);
+            zip_error_fini(&why);
+        }
+        return nullptr;
+    }
+    std::unique_ptr<XlsxPackage> package(new XlsxPackage(archive, path));
+    if (!package->Has("xl/workbook.xml")) {
+        error = path + ": a ZIP archive, but not an XLSX workbook (it has no xl/workbook.xml)";
+        return nullptr;
+    }
+    return package;
+}
+
+XlsxPackage::~XlsxPackage() { zip_discard(m_zip); }
+
+bool XlsxPackage::Has(const std::string& part) const { return zip_name_locate(m_zip, part.c_str(), ZIP_FL_NOCASE) >= 0; }
+
+std::uint64_t XlsxPackage::SizeOf(const std::string& part) const {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(m_zip, part.c_str(), ZIP_FL_NOCASE, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return 0;
+    return st.size;
+}
+
+std::string XlsxPackage::Parse(const std::string& part, XmlPartHandler& handler,
+                               const std::function<bool(std::uint64_t)>& afterChunk) {
+    ZipFile file{zip_fopen(m_zip, part.c_str(), ZIP_FL_NOCASE)};
+    if (!file.file) {
+        const int code = zip_error_code_zip(zip_get_error(m_zip));
+        if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD) {
+            return part + " is encrypted: save the workbook without a password, or as CSV";
+        }
+        return part + ": " + zip_strerror(m_zip);
+    }
+    ExpatParser xml;
+    ParseContext context{&handler, xml.parser};
+    XML_SetUserData(xml.parser, &context);
+    XML_SetElementHandler(xml.parser, OnStart, OnEnd);
+    XML_SetCharacterDataHandler(xml.parser, OnText);
+    std::uint64_t read = 0;
+    while (true) {
+        void* buffer = XML_GetBuffer(xml.parser, static_cast<int>(kChunk));
+        if (!buffer) return part + ": out of memory";
+        const zip_int64_t n = zip_fread(file.file, buffer, kChunk);
+        if (n < 0) return part + ": " + zip_file_strerror(file.file);
+        read += static_cast<std::uint64_t>(n);
+        const bool last = n == 0;
+        if (XML_ParseBuffer(xml.parser, static_cast<int>(n), last) != XML_STATUS_OK) {
+            if (!handler.stop.empty()) return handler.stop;
+            return part + " line " + std::to_string(XML_GetCurrentLineNumber(xml.parser)) +
+                   ": the XML is damaged (" + XML_ErrorString(XML_GetErrorCode(xml.parser)) + ")";
+        }
+        if (!handler.stop.empty()) return handler.stop;
+        if (last) return {};
+        if (afterChunk && !afterChunk(read)) return {};
+    }
+}
+
+} // namespace kpd::services

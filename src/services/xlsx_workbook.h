@@ -1,0 +1,54 @@
+#pragma once
+// What of an XLSX workbook a sheet's cells need besides the sheet itself:
+// the sheets by name (xl/workbook.xml and its relationships), the date
+// system (workbookPr date1904), which cell styles show dates (xl/styles.xml)
+// and the shared strings (xl/sharedStrings.xml, rich text runs joined, the
+// phonetic guides left out). Loaded once per read; then read-only.
+#include "services/xlsx_package.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpd::services {
+
+struct XlsxSheetInfo {
+    std::string name; // as the workbook's tab shows it
+    std::string part; // "xl/worksheets/sheet1.xml"
+};
+
+// A workbook's strings back to back: a million order ids cost no million
+// small strings.
+class XlsxSharedStrings {
+  public:
+    void AppendToLast(std::string_view text) { m_bytes += text; } // the string being read, until Close
+    void Close() { m_ends.push_back(m_bytes.size()); }
+    std::size_t Size() const { return m_ends.size(); }
+    std::string_view At(std::size_t i) const {
+        const std::size_t begin = i == 0 ? 0 : m_ends[i - 1];
+        return std::string_view(m_bytes).substr(begin, m_ends[i] - begin);
+    }
+
+  private:
+    std::string m_bytes;
+    std::vector<std::size_t> m_ends;
+};
+
+struct XlsxWorkbook {
+    std::vector<XlsxSheetInfo> sheets; // worksheets in the workbook's order (chart sheets left out)
+    bool date1904 = false;
+    std::vector<bool> date_styles; // by a cell's style index (its s attribute): does it show a date?
+    XlsxSharedStrings strings;
+
+    bool IsDateStyle(std::size_t style) const { return style < date_styles.size() && date_styles[style]; }
+};
+
+// Empty on success, else why the workbook cannot be read (naming the part).
+std::string LoadXlsxWorkbook(XlsxPackage& package, XlsxWorkbook& workbook);
+
+// The sheet named `name`, or the first when `name` is empty; nullptr with
+// `error` listing the sheets there are.
+const XlsxSheetInfo* FindXlsxSheet(const XlsxWorkbook& workbook, const std::string& name, std::string& error);
+
+} // namespace kpd::services
