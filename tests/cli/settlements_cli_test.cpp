@@ -13,6 +13,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <nlohmann/json.hpp>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <chrono>
@@ -210,6 +211,63 @@ BOOST_AUTO_TEST_CASE(the_rehearsal_pos_export_has_one_discrepancy_of_every_kind)
         BOOST_TEST(totals.at(cls).at("rows") == 1, cls << ": " << totals.dump());
     }
     BOOST_TEST(totals.at("matched").at("rows").get<std::int64_t>() == count - 4);
+}
+
+// The same export as an XLSX workbook whose sales are on its second sheet
+// (named in the mapping file): times as date-formatted cells, amounts as
+// numbers in roubles, one amount with three decimals named by its cell.
+BOOST_AUTO_TEST_CASE(a_register_reconciled_against_an_xlsx_export) {
+    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-20", "--to", "2026-11-20"});
+    const auto id = list.at(0).at("id").get<std::int64_t>();
+    const auto purchases = Purchases(id);
+    BOOST_REQUIRE(purchases.size() > 20u);
+    const std::string pos = dir + "/kassa.xlsx";
+    lxw_workbook* book = workbook_new(pos.c_str());
+    worksheet_write_string(workbook_add_worksheet(book, "Титул"), 0, 0, "Выгрузка продаж за 20.11.2026", nullptr);
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "Продажи");
+    lxw_format* when = workbook_add_format(book);
+    format_set_num_format(when, "dd.mm.yyyy hh:mm:ss");
+    const char* header[] = {"Номер заказа", "Магазин", "Дата продажи", "Сумма, руб."};
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
+    lxw_row_t row = 1;
+    for (std::size_t i = 1; i < purchases.size(); ++i, ++row) { // the first is missing at the partner
+        const auto& t = purchases[i];
+        worksheet_write_string(sheet, row, 0, t.order_id.c_str(), nullptr);
+        worksheet_write_string(sheet, row, 1, t.store_id.c_str(), nullptr);
+        worksheet_write_unixtime(sheet, row, 2, t.purchased_at + 3 * 3600, when); // Moscow wall clock
+        worksheet_write_number(sheet, row, 3, static_cast<double>(t.amount_kop + (i == 1 ? 5000 : 0)) / 100, nullptr);
+    }
+    worksheet_write_string(sheet, row, 0, "D-BAD", nullptr);
+    worksheet_write_string(sheet, row, 1, "store-01", nullptr);
+    worksheet_write_string(sheet, row, 2, "20.11.2026 12:00", nullptr);
+    worksheet_write_number(sheet, row, 3, 1.234, nullptr);
+    BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+    const std::string badCell = "D" + std::to_string(row + 1);
+    const std::string mapping = dir + "/mapping.json";
+    std::ofstream(mapping) << R"({"sheet": "Продажи"})";
+
+    const auto refused = As("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos, "--mapping", mapping});
+    BOOST_TEST(refused.exit_code == 1, Show(refused));
+    BOOST_TEST(refused.err.find("line " + std::to_string(row + 1) + " amount " + badCell) != std::string::npos, Show(refused));
+    BOOST_TEST(refused.out.empty(), Show(refused));
+
+    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos, "--mapping",
+                                         mapping, "--skip-bad-lines"});
+    const auto& totals = report.at("totals");
+    BOOST_TEST(report.at("skipped_lines") == 1);
+    BOOST_TEST(report.at("pos_lines").get<std::size_t>() == purchases.size());
+    BOOST_TEST(totals.at("missing_at_partner").at("rows") == 1);
+    BOOST_TEST(totals.at("amount_mismatch").at("rows") == 1);
+    BOOST_TEST(totals.at("missing_on_platform").at("rows") == 0);
+    BOOST_TEST(totals.at("date_outside_tolerance").at("rows") == 0);
+    BOOST_TEST(totals.at("matched").at("rows").get<std::size_t>() == purchases.size() - 2);
+
+    // An old .xls under the name of a workbook: one clear reason.
+    const std::string xls = dir + "/old.xlsx";
+    std::ofstream(xls, std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(4088, '\0');
+    const auto old = As("finance", {"settlements", "reconcile", std::to_string(id), "--pos", xls});
+    BOOST_TEST(old.exit_code == 1, Show(old));
+    BOOST_TEST(old.err.find("Excel 97") != std::string::npos, Show(old));
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
