@@ -7,7 +7,9 @@
 // platform never saw, and a line with a broken amount that the bad-lines step
 // skips), filters the amount mismatches, notes one, exports the report as
 // XLSX and reads it back with python3's zipfile, approves the register
-// through the confirmation, and checks October's commission invoice (filed by
+// through the confirmation, reconciles it again against the same sales as an
+// XLSX workbook (the mapping step shows the sheet; a bad amount is listed by
+// its cell), and checks October's commission invoice (filed by
 // UTC months: the turnover differs, the edge orders are listed) and September's.
 // Screenshots of every screen: <build>/tests/gui/screenshots/<lang>/settlements-*.png.
 // A second case signs in as marketing: the area says it needs a finance role.
@@ -37,6 +39,8 @@
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
+
+#include <xlsxwriter.h>
 
 #include <chrono>
 #include <cstdio>
@@ -160,6 +164,32 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
         }
         out << "D-UNKNOWN-1;store-01;20.11.2026 12:00:00;990,00\r\n"; // the platform never saw it
         out << "D-BROKEN-1;store-01;20.11.2026 12:00:00;сто\r\n";     // not a number: a bad line
+    }
+    // The same sales as an XLSX workbook (times date-formatted, amounts numbers
+    // in roubles) with one amount of three decimals: the bad cell is listed.
+    const std::string posXlsx = home + "/kassa.xlsx";
+    std::string badCell;
+    {
+        lxw_workbook* book = workbook_new(posXlsx.c_str());
+        lxw_worksheet* sheet = workbook_add_worksheet(book, "Продажи");
+        lxw_format* when = workbook_add_format(book);
+        format_set_num_format(when, "dd.mm.yyyy hh:mm:ss");
+        const char* header[] = {"Номер заказа", "Магазин", "Дата продажи", "Сумма, руб."};
+        for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
+        lxw_row_t row = 1;
+        for (std::size_t i = 1; i < purchases.size(); ++i, ++row) { // the first is missing at the partner
+            const auto& t = purchases[i];
+            worksheet_write_string(sheet, row, 0, t.order_id.c_str(), nullptr);
+            worksheet_write_string(sheet, row, 1, t.store_id.c_str(), nullptr);
+            worksheet_write_unixtime(sheet, row, 2, t.purchased_at + 3 * 3600, when);
+            worksheet_write_number(sheet, row, 3, static_cast<double>(t.amount_kop + (i == 1 ? 5000 : 0)) / 100, nullptr);
+        }
+        worksheet_write_string(sheet, row, 0, "D-BROKEN-2", nullptr);
+        worksheet_write_string(sheet, row, 1, "store-01", nullptr);
+        worksheet_write_string(sheet, row, 2, "20.11.2026 12:00", nullptr);
+        worksheet_write_number(sheet, row, 3, 9.999, nullptr);
+        badCell = "D" + std::to_string(row + 1);
+        BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
     }
     const std::string xlsx = home + "/report.xlsx";
     const std::string mismatchOrder = purchases[1].order_id;
@@ -327,6 +357,45 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
                              dialog->EndModal(wxID_CANCEL);
                          },
                          [] { return OpenDialog<kpd::ui::PosMappingDialog>() == nullptr; }, 10s, 300ms});
+        steps.push_back({"the sales as an XLSX workbook: the mapping step shows the sheet's rows",
+                         [view, posXlsx] { view()->ReconcileFile(posXlsx); },
+                         [] { return OpenDialog<kpd::ui::PosMappingDialog>() != nullptr; }, 20s, 800ms});
+        steps.push_back({"screenshot of the mapping step of a workbook",
+                         [shot, &checks] {
+                             shot("settlements-08b-mapping-xlsx");
+                             const auto layout = OpenDialog<kpd::ui::PosMappingDialog>()->ChosenLayout();
+                             checks.push_back({"the workbook's sheet and columns were sniffed",
+                                               layout.sheet == "Продажи" && layout.columns.order_id == 0 &&
+                                                   layout.columns.store == 1 && layout.columns.sold_at == 2 &&
+                                                   layout.columns.amount == 3});
+                         },
+                         nullptr});
+        steps.push_back({"confirm: the bad cell is listed",
+                         [] { OpenDialog<kpd::ui::PosMappingDialog>()->EndModal(wxID_OK); },
+                         [] { return OpenDialog<kpd::ui::BadLinesDialog>() != nullptr; }, 30s, 800ms});
+        steps.push_back({"screenshot of the bad cell", [shot] { shot("settlements-08c-bad-cell-xlsx"); }, nullptr});
+        steps.push_back({"skip it: the workbook is reconciled",
+                         [] { OpenDialog<kpd::ui::BadLinesDialog>()->EndModal(wxID_YES); },
+                         [view, posXlsx] {
+                             return !view()->IsBusy() && view()->Results()->Report() != nullptr &&
+                                    view()->Results()->Report()->pos.table.Size() > 0 &&
+                                    view()->Results()->Report()->pos.problems.size() == 1 &&
+                                    !view()->Results()->Report()->pos.problems.front().cell.empty();
+                         },
+                         30s, 800ms});
+        steps.push_back({"the workbook's discrepancies are the CSV file's, its bad cell named",
+                         [view, &checks, &purchases, badCell] {
+                             const auto& recon = *view()->Results()->Report();
+                             auto rows = [&recon](ReconClass c) { return recon.result.totals[static_cast<std::size_t>(c)].rows; };
+                             checks.push_back({"xlsx: one missing at the partner", rows(ReconClass::MissingAtPartner) == 1});
+                             checks.push_back({"xlsx: one amount mismatch", rows(ReconClass::AmountMismatch) == 1});
+                             checks.push_back({"xlsx: the rest matched",
+                                               rows(ReconClass::Matched) == static_cast<std::int64_t>(purchases.size()) - 2});
+                             checks.push_back({"xlsx: the bad cell is " + badCell,
+                                               recon.pos.problems.front().cell == badCell &&
+                                                   recon.pos.problems.front().code == "too_many_decimals"});
+                         },
+                         nullptr});
         // Above the four-eyes threshold the finance user's approval is the first of two, and the dialog says so.
         steps.push_back({"open a register above the four-eyes threshold",
                          [panel] {
@@ -445,7 +514,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     BOOST_TEST(rc == 0);
     BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
     for (const Check& check : checks) BOOST_TEST(check.ok, check.what);
-    BOOST_TEST(shotFiles.size() == 13u);
+    BOOST_TEST(shotFiles.size() == 15u);
     // The table holds an index, not a row object: a million rows cost a moment, not a freeze (Debug build).
     BOOST_TEST_MESSAGE("a million rows: shown in " << showSeconds << " s, sorted in " << sortSeconds
                                                    << " s (with painting), filtered in " << filterSeconds << " s");

@@ -36,15 +36,20 @@ BadLinesDialog::BadLinesDialog(wxWindow* parent, const domain::Problems& problem
     list->AppendColumn(_("What is wrong"), wxLIST_FORMAT_LEFT, FromDIP(400));
     long row = 0;
     for (const auto& p : problems) {
-        // The core names the place as "line N" or "line N column".
+        // The core names the place as "line N", "line N column" or "line N column cell".
         wxString where = FromUtf8(p.field);
         wxString line = where, column;
         if (where.StartsWith("line ", &line)) {
             column = line.AfterFirst(' ');
             line = line.BeforeFirst(' ');
         }
+        // A sheet's problem names its cell after the column: "amount D17".
+        const wxString cell = column.AfterFirst(' ');
+        column = column.BeforeFirst(' ');
+        wxString columnText = column.empty() ? wxString() : PosColumnName(ToUtf8(column));
+        if (!cell.empty()) columnText += " (" + cell + ")";
         const long item = list->InsertItem(row++, line);
-        list->SetItem(item, 1, column.empty() ? wxString() : PosColumnName(ToUtf8(column)));
+        list->SetItem(item, 1, columnText);
         list->SetItem(item, 2, PosProblemWords(p.code, p.message));
     }
     sizer->Add(list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap * 2));

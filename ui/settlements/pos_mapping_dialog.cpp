@@ -1,5 +1,6 @@
 #include "ui/settlements/pos_mapping_dialog.h"
 
+#include "domain/spreadsheet_values.h"
 #include "ui/app/settings.h"
 #include "ui/app/words.h"
 #include "ui/widgets/dialog_buttons.h"
@@ -73,6 +74,7 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
     std::string body = head;
     if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.erase(0, 3);
     m_firstLine = body.substr(0, body.find_first_of("\r\n"));
+    if (sniffed.workbook) m_workbookHeader = sniffed.header;
     if (!sniffed.header.empty()) {
         m_fingerprint = services::LayoutFingerprint(sniffed.header);
         const wxString kept = Settings::PosLayout(m_fingerprint);
@@ -85,11 +87,17 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
 
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(this, wxID_ANY,
-                                   // TRANSLATORS: %s is the path of the POS file.
-                                   wxString::Format(_("The desk read %s this way. Check the columns and conventions, "
-                                                      "then reconcile."),
-                                                    FromUtf8(path.substr(path.find_last_of('/') + 1))));
+    const wxString fileName = FromUtf8(path.substr(path.find_last_of('/') + 1));
+    auto* intro = new wxStaticText(
+        this, wxID_ANY,
+        sniffed.workbook
+            // TRANSLATORS: the first %s is the name of the XLSX file, the second the name of its sheet.
+            ? wxString::Format(_("The desk read the sheet «%s» of %s this way. Check the columns and conventions, "
+                                 "then reconcile."),
+                               FromUtf8(m_layout.sheet), fileName)
+            // TRANSLATORS: %s is the path of the POS file.
+            : wxString::Format(_("The desk read %s this way. Check the columns and conventions, then reconcile."),
+                               fileName));
     if (m_remembered) {
         intro->SetLabel(intro->GetLabel() + " " +
                         _("The columns are as you confirmed them for a file with these headers before."));
@@ -106,7 +114,17 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
         if (end == std::string::npos) break;
         at = end + 1;
     }
-    auto* lines = new wxTextCtrl(this, wxID_ANY, Decode(preview, m_layout.encoding), wxDefaultPosition,
+    // A workbook's first rows, their cells set apart by a bar (the sheet has no delimiter to show).
+    wxString previewText = Decode(preview, m_layout.encoding);
+    if (sniffed.workbook) {
+        previewText.clear();
+        for (const auto& cells : sniffed.rows) {
+            wxString line;
+            for (std::size_t i = 0; i < cells.size(); ++i) line += (i == 0 ? "" : " | ") + FromUtf8(cells[i]);
+            previewText += line + "\n";
+        }
+    }
+    auto* lines = new wxTextCtrl(this, wxID_ANY, previewText, wxDefaultPosition,
                                  FromDIP(wxSize(640, 110)), wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
     lines->SetFont(wxFont(wxFontInfo(9).Family(wxFONTFAMILY_TELETYPE)));
     sizer->Add(lines, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap * 2));
@@ -114,20 +132,28 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
     auto* grid = new wxFlexGridSizer(2, gap, gap * 2);
     grid->AddGrowableCol(1);
     auto row = [this, grid](const wxString& label, wxWindow* control) {
-        grid->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().CenterVertical());
+        auto* text = new wxStaticText(this, wxID_ANY, label);
+        grid->Add(text, wxSizerFlags().CenterVertical());
         grid->Add(control, wxSizerFlags().Expand());
+        return text;
     };
     m_delimiter = new wxChoice(this, wxID_ANY);
     for (const wxString& name : {_("Semicolon ;"), _("Comma ,"), _("Tab"), _("Vertical bar |")}) m_delimiter->Append(name);
     for (int i = 0; i < 4; ++i) {
         if (kDelimiters[i] == m_layout.delimiter) m_delimiter->SetSelection(i);
     }
-    row(_("&Delimiter:"), m_delimiter);
+    wxStaticText* delimiterLabel = row(_("&Delimiter:"), m_delimiter);
     m_encoding = new wxChoice(this, wxID_ANY);
     m_encoding->Append("UTF-8");
     m_encoding->Append("Windows-1251");
     m_encoding->SetSelection(m_layout.encoding == domain::TextEncoding::Cp1251 ? 1 : 0);
-    row(_("&Encoding:"), m_encoding);
+    wxStaticText* encodingLabel = row(_("&Encoding:"), m_encoding);
+    if (sniffed.workbook) { // a sheet's cells are cells already, its text Unicode
+        for (wxWindow* w : {static_cast<wxWindow*>(delimiterLabel), static_cast<wxWindow*>(m_delimiter),
+                            static_cast<wxWindow*>(encodingLabel), static_cast<wxWindow*>(m_encoding)}) {
+            w->Hide();
+        }
+    }
     m_decimal = new wxChoice(this, wxID_ANY);
     m_decimal->Append(_("Comma (1234,50)"));
     m_decimal->Append(_("Point (1234.50)"));
@@ -168,17 +194,19 @@ PosMappingDialog::PosMappingDialog(wxWindow* parent, const std::string& path, co
 
 void PosMappingDialog::FillColumns() {
     const char delimiter = kDelimiters[std::max(0, m_delimiter->GetSelection())];
-    std::vector<std::string> cells;
-    std::string cell;
-    for (char c : m_firstLine) {
-        if (c == delimiter) {
-            cells.push_back(cell);
-            cell.clear();
-        } else if (c != '"') {
-            cell += c;
+    std::vector<std::string> cells = m_workbookHeader;
+    if (m_workbookHeader.empty()) {
+        std::string cell;
+        for (char c : m_firstLine) {
+            if (c == delimiter) {
+                cells.push_back(cell);
+                cell.clear();
+            } else if (c != '"') {
+                cell += c;
+            }
         }
+        cells.push_back(cell);
     }
-    cells.push_back(cell);
     const auto encoding = m_encoding->GetSelection() == 1 ? domain::TextEncoding::Cp1251 : domain::TextEncoding::Utf8;
     for (int role = 0; role < kRoles; ++role) {
         wxChoice* choice = m_columns[role];
@@ -186,9 +214,15 @@ void PosMappingDialog::FillColumns() {
         choice->Clear();
         choice->Append(_("(none)"));
         for (std::size_t i = 0; i < cells.size(); ++i) {
-            // TRANSLATORS: a column of the POS file without a header, %zu is its number from 1.
-            choice->Append(m_header->GetValue() ? Decode(cells[i], encoding)
-                                                : wxString::Format(_("Column %zu"), i + 1));
+            if (m_header->GetValue()) {
+                choice->Append(m_workbookHeader.empty() ? Decode(cells[i], encoding) : FromUtf8(cells[i]));
+            } else if (!m_workbookHeader.empty()) {
+                // TRANSLATORS: a column of a sheet without a header, %s is its letter (A, B, …).
+                choice->Append(wxString::Format(_("Column %s"), domain::ColumnLetters(static_cast<int>(i))));
+            } else {
+                // TRANSLATORS: a column of the POS file without a header, %zu is its number from 1.
+                choice->Append(wxString::Format(_("Column %zu"), i + 1));
+            }
         }
         choice->SetSelection(kept >= 0 && kept < static_cast<int>(cells.size()) ? kept + 1 : 0);
     }

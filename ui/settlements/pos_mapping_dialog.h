@@ -2,7 +2,8 @@
 // The column-mapping step of a reconciliation: what the desk sniffed from the
 // partner's POS export (delimiter, encoding, decimal mark, unit, and which
 // column holds the order number, store, time of sale, amount and refunds),
-// shown over the file's first lines and editable before anything is read.
+// shown over the file's first lines (an XLSX sheet's first rows, without the
+// delimiter and encoding a sheet does not have) and editable before anything is read.
 // UI thread only.
 #include "services/pos_layout.h"
 
@@ -34,6 +35,7 @@ class PosMappingDialog : public wxDialog {
     static constexpr int kRoles = 5; // order_id, store, sold_at, amount, refunded
     services::PosLayout m_layout;
     std::string m_firstLine;
+    std::vector<std::string> m_workbookHeader; // an XLSX sheet's first row; empty for CSV
     std::string m_fingerprint; // of the header; empty without one
     bool m_remembered = false;
     wxChoice* m_delimiter = nullptr;

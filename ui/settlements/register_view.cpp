@@ -322,7 +322,9 @@ void RegisterView::WrapApprovals() {
 
 void RegisterView::ChooseAndReconcile() {
     wxFileDialog dialog(this, _("Your sales export for this register"), wxString(), wxString(),
-                        _("CSV files (*.csv;*.txt)|*.csv;*.txt|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+                        _("Sales exports (*.csv;*.txt;*.xlsx)|*.csv;*.txt;*.xlsx;*.CSV;*.TXT;*.XLSX|CSV files "
+                          "(*.csv;*.txt)|*.csv;*.txt|Excel workbooks (*.xlsx)|*.xlsx|All files|*"),
+                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (dialog.ShowModal() != wxID_OK) return;
     ReconcileFile(ToUtf8(dialog.GetPath()));
 }
@@ -339,8 +341,7 @@ void RegisterView::ReconcileFile(const std::string& path) {
     RunAsync<Head>(_("Reading the POS file"),
                    [path](TaskContext&) {
                        Head h;
-                       h.head = services::ReadFileHead(path, 65536, h.error);
-                       if (h.error.empty()) h.sniffed = services::SniffPosLayout(h.head);
+                       h.sniffed = services::SniffPosFile(path, h.head); // CSV or XLSX
                        return h;
                    })
         .ThenOnWindow(this, [this, path](Head& h) {

@@ -110,6 +110,7 @@ wxString PosProblemWords(const std::string& code, const std::string& englishMess
     if (code == "too_many_decimals") return _("More than 2 digits after the decimal separator");
     if (code == "too_large") return _("The amount is too large");
     if (code == "decimals_in_kopecks") return _("An amount in kopecks cannot have decimals");
+    if (code == "cell_error") return _("The cell holds a formula error (#N/A, #VALUE!…) instead of a value");
     return FromUtf8(englishMessage);
 }
 
