@@ -17,6 +17,52 @@ std::string EscapePointerToken(const std::string& token) {
     return out;
 }
 
+namespace {
+thread_local FieldReadLog* t_fieldLog = nullptr;
+
+void FindUnknown(const nlohmann::json& value, const std::string& pointer, const std::set<std::string>& read,
+                 domain::Problems& problems) {
+    if (value.is_object()) {
+        for (const auto& [key, member] : value.items()) {
+            auto at = pointer + "/" + EscapePointerToken(key);
+            if (read.count(at) == 0) {
+                problems.push_back({at, "unknown_field", key + " is not a field the platform knows here"});
+            } else {
+                FindUnknown(member, at, read, problems);
+            }
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            FindUnknown(value[i], pointer + "/" + std::to_string(i), read, problems);
+        }
+    }
+}
+} // namespace
+
+FieldReadLog::FieldReadLog() : m_outer(t_fieldLog) {
+    t_fieldLog = this;
+}
+
+FieldReadLog::~FieldReadLog() {
+    t_fieldLog = m_outer;
+}
+
+bool FieldReadLog::Active() {
+    return t_fieldLog != nullptr;
+}
+
+void FieldReadLog::Note(std::string pointer) {
+    if (t_fieldLog != nullptr) {
+        t_fieldLog->m_read.insert(std::move(pointer));
+    }
+}
+
+domain::Problems UnknownFields(const nlohmann::json& body, const std::set<std::string>& read) {
+    domain::Problems problems;
+    FindUnknown(body, "", read, problems);
+    return problems;
+}
+
 JsonReader::JsonReader(const nlohmann::json& object, domain::Problems& problems, std::string base)
     : m_object(object), m_problems(problems), m_base(std::move(base)), m_isObject(object.is_object()) {
     if (!m_isObject) {
@@ -31,6 +77,9 @@ void JsonReader::Fail(const std::string& pointer, const std::string& code, const
 const nlohmann::json* JsonReader::Find(const std::string& key, bool required) {
     if (!m_isObject) {
         return nullptr;
+    }
+    if (FieldReadLog::Active()) {
+        FieldReadLog::Note(Pointer(key));
     }
     auto it = m_object.find(key);
     if (it == m_object.end() || (it->is_null() && required)) {

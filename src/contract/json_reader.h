@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,35 @@ namespace kpd::contract {
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(const std::string& token);
+
+// While one is alive on a thread, every JsonReader on that thread notes the
+// JSON pointer of each key it looks up, present in the document or not: the
+// fields a parse knows. What else a request body holds is then an unknown
+// field (UnknownFields), which the platform refuses (the OpenAPI document's
+// request schemas are additionalProperties: false). Logs nest; a log belongs
+// to the thread that made it.
+class FieldReadLog {
+  public:
+    FieldReadLog();
+    ~FieldReadLog();
+    FieldReadLog(const FieldReadLog&) = delete;
+    FieldReadLog& operator=(const FieldReadLog&) = delete;
+
+    const std::set<std::string>& Read() const { return m_read; }
+
+    // For JsonReader: whether this thread keeps a log, and a pointer for it.
+    static bool Active();
+    static void Note(std::string pointer);
+
+  private:
+    std::set<std::string> m_read;
+    FieldReadLog* m_outer;
+};
+
+// A problem `unknown_field` at the pointer of every member of `body` no reader
+// looked up (`read`), at any depth: members of objects that were looked up are
+// checked in turn, and so are the elements of arrays.
+domain::Problems UnknownFields(const nlohmann::json& body, const std::set<std::string>& read);
 
 class JsonReader {
   public:

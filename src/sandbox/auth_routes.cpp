@@ -60,7 +60,8 @@ void SignIn(RequestContext& ctx) {
 } // namespace
 
 void AddAuthRoutes(Router& router) {
-    router.Add({"POST", "/v1/auth/token", Access::Anyone, Body::Json, true, false, SignIn});
+    router.Add({"POST", "/v1/auth/token", Access::Anyone, Body::Json, true, false, SignIn,
+                ReadsWith(contract::TokenRequestFromJson)});
 }
 
 } // namespace kpd::sandbox

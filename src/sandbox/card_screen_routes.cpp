@@ -201,14 +201,17 @@ void AddCardScreenRoutes(Router& router) {
     router.Add({"GET", "/v1/card-screen", Access::AnyRole, Body::None, false, false,
                 GetCardScreen});
     router.Add({"PUT", "/v1/card-screen/draft", Access::CardEditor, Body::Json, true, false,
-                PutDraft});
+                PutDraft, [](const nlohmann::json& body) {
+                    domain::Problems ignored;
+                    (void)contract::CardScreenFromJson(body, ignored, "");
+                }});
     router.Add({"POST", "/v1/card-screen/publish", Access::CardEditor, Body::Optional, true, true,
-                PublishDraft});
+                PublishDraft, ReadsKeys({})});
     router.Add({"GET", "/v1/card-screen/versions", Access::AnyRole, Body::None, false, false,
                 ListVersions});
     router.Add({"GET", kVersionPath, Access::AnyRole, Body::None, false, false, GetVersion});
     router.Add({"POST", "/v1/card-screen/rollback", Access::CardEditor, Body::Json, true, true,
-                RollBack});
+                RollBack, ReadsWith(contract::RollbackRequestFromJson)});
 }
 
 } // namespace kpd::sandbox

@@ -117,7 +117,7 @@ void AddCashbackLifecycleRoutes(Router& router) {
     };
     for (const auto& [suffix, action] : actions) {
         router.Add({"POST", std::string(kFlightPath) + suffix, Access::CardEditor, Body::Optional, true, true,
-                    [action = action](RequestContext& ctx) { Act(ctx, action); }});
+                    [action = action](RequestContext& ctx) { Act(ctx, action); }, ReadsKeys({})});
     }
 }
 

@@ -121,12 +121,14 @@ void EstimateAudienceRoute(RequestContext& ctx) {
 
 void AddCashbackRoutes(Router& router) {
     router.Add({"GET", "/v1/cashback-flights", Access::MarketingReader, Body::None, false, false, ListFlightsRoute});
-    router.Add({"POST", "/v1/cashback-flights", Access::CardEditor, Body::Json, true, true, CreateFlight});
+    router.Add({"POST", "/v1/cashback-flights", Access::CardEditor, Body::Json, true, true, CreateFlight,
+                ReadsWith(contract::NewFlightFromJson)});
     router.Add({"GET", kFlightPath, Access::MarketingReader, Body::None, false, false, GetFlight});
-    router.Add({"PUT", kFlightPath, Access::CardEditor, Body::Json, true, false, PutFlight});
+    router.Add({"PUT", kFlightPath, Access::CardEditor, Body::Json, true, false, PutFlight,
+                ReadsWith(contract::NewFlightFromJson)});
     // A question, not a change: it writes nothing and needs no transaction.
     router.Add({"POST", "/v1/cashback-flights/audience-estimate", Access::MarketingReader, Body::Json, false, false,
-                EstimateAudienceRoute});
+                EstimateAudienceRoute, ReadsWith(contract::TargetingFromJson)});
     AddCashbackLifecycleRoutes(router);
     AddCashbackReportRoutes(router);
 }

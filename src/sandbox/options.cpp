@@ -28,7 +28,7 @@ std::string UsageText() {
            "sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
            "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
-           "                        [--scans-per-day N]\n"
+           "                        [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
@@ -39,7 +39,11 @@ std::string UsageText() {
            "  --demo-transactions  Dolyami purchases over the demo's three months of settlement\n"
            "               registers (default 200000; e.g. 5000000 for benchmarks)\n"
            "  --scans-per-day  receipts scanned per partner with running cashback flights for\n"
-           "               each whole Moscow day the clock is moved over (default 300; 0 none)\n";
+           "               each whole Moscow day the clock is moved over (default 300; 0 none)\n"
+           "  --rate-limit requests a second each access token may send (each login to sign in;\n"
+           "               0.2 is one every 5 s) and how many at once after a pause (default 50:200;\n"
+           "               BURST defaults to four seconds' worth; 0 turns the limit off); above it\n"
+           "               the answer is 429 with Retry-After\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -109,6 +113,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--scans-per-day wants 0 to 100000");
             }
             o.scans_per_day = static_cast<int>(*count);
+        } else if (flag == "--rate-limit") {
+            auto limit = ParseRateLimit(value);
+            if (!limit) {
+                return Fail("--rate-limit wants REQ_PER_SEC[:BURST], e.g. 50:200 or 0.5, or 0 for no limit");
+            }
+            o.rate_limit = *limit;
         } else {
             return Fail("unknown option " + flag);
         }

@@ -3,10 +3,11 @@
 //   platform-sandbox --listen 127.0.0.1:PORT --db sqlite:PATH|postgresql://…
 //                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
 //                    [--max-body BYTES] [--threads N] [--demo-transactions N]
-//                    [--scans-per-day N]
-// PORT 0 picks a free port. Parsed by hand: nine flags do not pay for CLI11's
+//                    [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]
+// PORT 0 picks a free port. Parsed by hand: ten flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
+#include "sandbox/rate_limiter.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,6 +30,8 @@ struct Options {
     // Receipts the app's users scan per partner with running cashback flights
     // and Moscow day the clock is moved over.
     int scans_per_day = 300;
+    // Requests a second and burst per access token (per login for sign-in).
+    RateLimit rate_limit = kDefaultRateLimit;
 };
 
 struct ParsedOptions {

@@ -164,8 +164,10 @@ void GenerateRoute(RequestContext& ctx) {
 } // namespace
 
 void AddReceiptRoutes(Router& router) {
-    router.Add({"POST", "/v1/sandbox/receipts", Access::Anyone, Body::Json, true, true, ScanRoute});
-    router.Add({"POST", "/v1/sandbox/receipts/generate", Access::Anyone, Body::Json, true, true, GenerateRoute});
+    router.Add({"POST", "/v1/sandbox/receipts", Access::Anyone, Body::Json, true, true, ScanRoute,
+                ReadsWith(contract::ReceiptScanRequestFromJson)});
+    router.Add({"POST", "/v1/sandbox/receipts/generate", Access::Anyone, Body::Json, true, true, GenerateRoute,
+                ReadsWith(contract::GenerateReceiptsRequestFromJson)});
 }
 
 } // namespace kpd::sandbox

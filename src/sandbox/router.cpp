@@ -1,5 +1,6 @@
 #include "sandbox/router.h"
 
+#include "contract/json_reader.h"
 #include "domain/settlement.h"
 
 #include "sandbox/audit_log.h"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 namespace kpd::sandbox {
 
@@ -33,6 +35,27 @@ void ResetResponse(httplib::Response& res) {
 std::string WithoutBoundValues(const std::string& message) {
     auto with = message.find("\" with :");
     return with == std::string::npos ? message : message.substr(0, with + 1) + " (values withheld)";
+}
+
+constexpr const char* kSandboxPrefix = "/v1/sandbox/";
+
+// Whose bucket a request takes from: the access token it carries; for a
+// sign-in, the login it names (so guessing one user's password is slowed
+// without slowing anyone else); else the client's address.
+std::string RateLimitCaller(const httplib::Request& req) {
+    auto header = req.get_header_value("Authorization");
+    if (header.size() > 7 && std::equal(header.begin(), header.begin() + 7, "bearer ", [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+        })) {
+        return "token " + header.substr(7);
+    }
+    if (req.path == "/v1/auth/token") {
+        auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_object() && body.contains("login") && body["login"].is_string()) {
+            return "login " + body["login"].get<std::string>();
+        }
+    }
+    return "address " + req.remote_addr;
 }
 
 nlohmann::json HeadersToKeep(const httplib::Response& res) {
@@ -76,7 +99,21 @@ void RequestContext::Audit(const std::string& action, const std::string& objectT
     AppendAudit(db, caller ? caller->partner_id : 0, e);
 }
 
+BodyReader ReadsKeys(std::vector<std::string> keys) {
+    return [keys = std::move(keys)](const nlohmann::json& body) {
+        domain::Problems ignored;
+        contract::JsonReader reader(body, ignored);
+        for (const auto& key : keys) {
+            reader.Object(key, false); // looked up, whatever its type
+        }
+    };
+}
+
 void Router::Add(Route route) {
+    if ((route.body == Body::Json || route.body == Body::Optional) && !route.reads) {
+        throw std::logic_error(route.method + " " + route.pattern +
+                               " takes a JSON body but names no BodyReader for its fields");
+    }
     std::regex regex(route.pattern);
     m_routes.push_back({std::move(route), std::move(regex)});
 }
@@ -131,6 +168,9 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
                     req.method + " is not allowed here; use " + allow);
         return;
     }
+    if (!WithinRateLimit(req, res)) {
+        return;
+    }
     if (const std::size_t limit = LimitOf(found->route); req.body.size() > limit) {
         // httplib stops bodies above the largest limit of any route itself;
         // the ones between that and this route's limit (and chunked ones) stop here.
@@ -143,7 +183,7 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
     RequestContext ctx{req, res, *lease, m_state, match, std::nullopt, nullptr};
     const Route& route = found->route;
     try {
-        if (!Authenticate(ctx, route.access) || !ReadBody(ctx, route.body)) {
+        if (!Authenticate(ctx, route.access) || !ReadBody(ctx, route)) {
             return;
         }
         if (route.writes) {
@@ -171,6 +211,20 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
         SendProblem(res, 500, "internal_error",
                     "the sandbox failed to handle the request; see its log");
     }
+}
+
+bool Router::WithinRateLimit(const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind(kSandboxPrefix, 0) == 0) {
+        return true; // tests and demos drive these; the platform itself has none
+    }
+    const std::int64_t wait = m_state.rate_limiter.Take(RateLimitCaller(req));
+    if (wait == 0) {
+        return true;
+    }
+    res.set_header("Retry-After", std::to_string(wait));
+    SendProblem(res, 429, "rate_limited",
+                "too many requests; retry after " + std::to_string(wait) + " s");
+    return false;
 }
 
 bool Router::Authenticate(RequestContext& ctx, Access access) {
@@ -231,7 +285,8 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
     return true;
 }
 
-bool Router::ReadBody(RequestContext& ctx, Body body) {
+bool Router::ReadBody(RequestContext& ctx, const Route& route) {
+    const Body body = route.body;
     if (body == Body::None || body == Body::Raw ||
         (body == Body::Optional && ctx.req.body.empty())) {
         return true;
@@ -245,6 +300,16 @@ bool Router::ReadBody(RequestContext& ctx, Body body) {
         return false;
     }
     ctx.body = std::move(*json);
+    if (!ctx.body.is_object()) {
+        return true; // the handler's parse says what it expected
+    }
+    contract::FieldReadLog known;
+    route.reads(ctx.body);
+    if (auto unknown = contract::UnknownFields(ctx.body, known.Read()); !unknown.empty()) {
+        SendProblem(ctx.res, 422, "validation_failed", "the body has fields the platform does not know",
+                    std::move(unknown));
+        return false;
+    }
     return true;
 }
 

@@ -2,7 +2,7 @@
 // The sandbox's own routing table over httplib: every request of every method
 // comes to Router::Dispatch, which finds the route (404 / 405 problem+json
 // otherwise), leases a database session, authenticates the bearer token,
-// checks the caller's role, checks Content-Type and parses JSON, and runs
+// takes a token from the caller's rate-limit bucket (429 otherwise), checks the caller's role, checks Content-Type and parses JSON, and runs
 // state-changing routes inside one transaction together with their
 // Idempotency-Key record and audit entries. Dispatch is called concurrently
 // from httplib's pool threads; routes are added before the server starts.
@@ -10,6 +10,7 @@
 #include "domain/user.h"
 #include "sandbox/clock.h"
 #include "sandbox/faults.h"
+#include "sandbox/rate_limiter.h"
 #include "sandbox/session_pool.h"
 
 #include <httplib.h>
@@ -42,6 +43,7 @@ struct SandboxState {
     SessionPool& pool;
     SandboxClock& clock;
     FaultInjector& faults;
+    RateLimiter& rate_limiter;
     SandboxSettings settings;
     // The production calendar read at start (services/calendar_file.h): the
     // file the desk reads too.
@@ -88,6 +90,18 @@ struct RequestContext {
 };
 
 using Handler = std::function<void(RequestContext&)>;
+// Reads a JSON body the way the route's handler will (its contract parser),
+// its outcome dropped: run under a contract::FieldReadLog so the router learns
+// which fields the route knows and refuses a body with any other (422
+// `unknown_field` at each one's pointer) before the handler acts.
+using BodyReader = std::function<void(const nlohmann::json&)>;
+
+// A BodyReader of a contract parser `parse(const json&)`.
+template <class Parse> BodyReader ReadsWith(Parse parse) {
+    return [parse](const nlohmann::json& body) { (void)parse(body); };
+}
+// A BodyReader of a flat body whose fields are `keys` ({} for an empty object).
+BodyReader ReadsKeys(std::vector<std::string> keys);
 
 struct Route {
     std::string method;
@@ -97,6 +111,7 @@ struct Route {
     bool writes = false;     // runs in a transaction
     bool idempotent = false; // honours Idempotency-Key (state-changing POSTs)
     Handler handler;
+    BodyReader reads = {}; // required for Body::Json and Body::Optional
 };
 
 class Router {
@@ -120,8 +135,13 @@ class Router {
     const Compiled* Find(const std::string& method, const std::string& path, std::smatch& match,
                          std::set<std::string>& allowed) const;
     std::size_t LimitOf(const Route& route) const;
+    // The caller's token bucket: false (429 rate_limited with Retry-After sent)
+    // when it is empty. The sandbox's own routes (/v1/sandbox/…) are not limited.
+    bool WithinRateLimit(const httplib::Request& req, httplib::Response& res);
     bool Authenticate(RequestContext& ctx, Access access);
-    bool ReadBody(RequestContext& ctx, Body body);
+    // Parses a JSON body (400, 415 otherwise) and refuses fields the route
+    // does not know (422 unknown_field).
+    bool ReadBody(RequestContext& ctx, const Route& route);
     void RunRead(RequestContext& ctx, const Route& route);
     void RunWrite(RequestContext& ctx, const Route& route);
 

@@ -21,6 +21,8 @@
 //   POST   /sandbox/faults                anyone    {path, kind: drop|status, status, count}
 //                                                   -> 200 {"armed": {...}} (see faults.h)
 //   DELETE /sandbox/faults                anyone    disarms every fault; 204
+//   GET    /sandbox/rate-limit            anyone    {requests_per_second, burst} (0: off)
+//   PUT    /sandbox/rate-limit            anyone    {requests_per_second, burst?} -> the same; buckets refilled
 //   GET    /card-screen                   any role  CardScreenState + ETag
 //   PUT    /card-screen/draft             editor    If-Match: 428, 412 version_mismatch + current;
 //                                                   422 validation_failed (assets looked up among
@@ -66,6 +68,8 @@
 // clang-format on
 // "editor" = marketing or partner_admin; "finance" = finance or finance_manager;
 // "reader" = any role.
+// Every route but /sandbox/… answers 429 rate_limited with Retry-After when its
+// caller's bucket is empty (rate_limiter.h), before anything else is checked.
 // Every state-changing POST but /auth/token honours Idempotency-Key (a token
 // is never stored in the clear, so a sign-in is never replayed).
 #include "sandbox/router.h"

@@ -1,5 +1,6 @@
 // Routes that exist only in the sandbox (no auth: tests and demos drive them):
-// GET /v1/health, GET/POST /v1/sandbox/clock, POST/DELETE /v1/sandbox/faults.
+// GET /v1/health, GET/POST /v1/sandbox/clock, POST/DELETE /v1/sandbox/faults,
+// GET/PUT /v1/sandbox/rate-limit.
 // Moving the clock over whole Moscow days also brings those days' Dolyami
 // registers (settlement_days.h) and simulates the app's users scanning
 // receipts on each of them (receipt_generator.h), in the same transaction as
@@ -9,8 +10,11 @@
 #include "sandbox/http_util.h"
 #include "sandbox/partner_repository.h"
 #include "sandbox/receipt_generator.h"
+#include "sandbox/request_log.h"
 #include "sandbox/routes.h"
 #include "sandbox/settlement_days.h"
+
+#include <cmath>
 
 namespace kpd::sandbox {
 
@@ -111,15 +115,64 @@ void ClearFaults(RequestContext& ctx) {
     ctx.state.faults.Clear();
     ctx.res.status = 204;
 }
+
+void SendRateLimit(RequestContext& ctx) {
+    const RateLimit limit = ctx.state.rate_limiter.Current();
+    nlohmann::json rate = limit.per_second;
+    if (limit.per_second == std::floor(limit.per_second)) {
+        rate = static_cast<std::int64_t>(limit.per_second); // 2, not 2.0
+    }
+    SendJson(ctx.res, 200, {{"requests_per_second", rate}, {"burst", limit.burst}});
+}
+
+// {"requests_per_second": N, "burst": B}: N may have a fraction (0.2 is one
+// request every five seconds) and 0 turns the limit off; B defaults to four
+// seconds' worth. Every bucket starts full again.
+void SetRateLimit(RequestContext& ctx) {
+    domain::Problems problems;
+    contract::JsonReader r(ctx.body, problems);
+    auto burst = r.Int("burst", false);
+    std::optional<double> rate;
+    if (r.IsObject()) {
+        const auto found = ctx.body.find("requests_per_second");
+        if (found == ctx.body.end() || found->is_null()) {
+            r.Fail("/requests_per_second", "required", "requests_per_second is required");
+        } else if (!found->is_number()) {
+            r.Fail("/requests_per_second", "type", "requests_per_second must be a number");
+        } else if (rate = found->get<double>(); *rate < 0 || *rate > kMaxRate) {
+            r.Fail("/requests_per_second", "out_of_range", "requests_per_second must be 0 to 1000000");
+        }
+    }
+    if (burst && (*burst < 1 || *burst > kMaxBurst)) {
+        r.Fail("/burst", "out_of_range", "burst must be 1 to 10000000");
+    }
+    if (!problems.empty()) {
+        SendProblem(ctx.res, 422, "validation_failed", "the rate limit has mistakes", problems);
+        return;
+    }
+    RateLimit limit;
+    if (*rate > 0) {
+        limit = {*rate, burst.value_or(DefaultBurst(*rate))};
+    }
+    ctx.state.rate_limiter.Configure(limit);
+    SendRateLimit(ctx);
+    LogInfo(limit.per_second > 0 ? "rate limit set to " + ctx.res.body : std::string("rate limit turned off"));
+}
+
 } // namespace
 
 void AddSandboxRoutes(Router& router) {
     router.Add({"GET", "/v1/health", Access::Anyone, Body::None, false, false, Health});
     router.Add({"GET", "/v1/sandbox/clock", Access::Anyone, Body::None, false, false, SendClock});
-    router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, true, true, MoveClock});
-    router.Add({"POST", "/v1/sandbox/faults", Access::Anyone, Body::Json, false, false, ArmFault});
+    router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, true, true, MoveClock,
+                ReadsKeys({"now", "advance_seconds"})});
+    router.Add({"POST", "/v1/sandbox/faults", Access::Anyone, Body::Json, false, false, ArmFault,
+                ReadsKeys({"path", "kind", "status", "count"})});
     router.Add(
         {"DELETE", "/v1/sandbox/faults", Access::Anyone, Body::None, false, false, ClearFaults});
+    router.Add({"GET", "/v1/sandbox/rate-limit", Access::Anyone, Body::None, false, false, SendRateLimit});
+    router.Add({"PUT", "/v1/sandbox/rate-limit", Access::Anyone, Body::Json, false, false, SetRateLimit,
+                ReadsKeys({"requests_per_second", "burst"})});
 }
 
 } // namespace kpd::sandbox

@@ -83,7 +83,9 @@ int RunSandbox(const Options& options) {
 
     SessionPool pool(options.db_url, static_cast<std::size_t>(options.threads));
     FaultInjector faults;
-    SandboxState state{pool, clock, faults, {options.token_ttl_seconds, options.max_body_bytes}, calendar};
+    RateLimiter rateLimiter(options.rate_limit);
+    SandboxState state{pool,     clock, faults, rateLimiter, {options.token_ttl_seconds, options.max_body_bytes},
+                       calendar};
     state.settings.scans_per_day = options.scans_per_day;
     Router router(state);
     AddAllRoutes(router);

@@ -288,17 +288,17 @@ void AddSettlementRoutes(Router& router) {
     router.Add({"GET", std::string(kRegisterPath) + "/transactions", Access::Finance, Body::None, false, false,
                 ListSettlementTransactions});
     router.Add({"POST", std::string(kRegisterPath) + "/approve", Access::Finance, Body::Json, true, true,
-                ApproveSettlement});
+                ApproveSettlement, ReadsWith(contract::ApproveRequestFromJson)});
     router.Add({"POST", std::string(kRegisterPath) + "/dispute", Access::Finance, Body::Json, true, true,
-                DisputeSettlement});
+                DisputeSettlement, ReadsWith(contract::RegisterDisputeFromJson)});
     router.Add({"GET", "/v1/commission-invoices", Access::Finance, Body::None, false, false,
                 [](RequestContext& ctx) { GetInvoice(ctx, ctx.req.get_param_value("month")); }});
     router.Add({"GET", kInvoicePath, Access::Finance, Body::None, false, false,
                 [](RequestContext& ctx) { GetInvoice(ctx, ctx.match[1].str()); }});
     router.Add({"POST", std::string(kInvoicePath) + "/accept", Access::Finance, Body::Optional, true, true,
-                [](RequestContext& ctx) { SettleInvoiceRoute(ctx, "accepted"); }});
+                [](RequestContext& ctx) { SettleInvoiceRoute(ctx, "accepted"); }, ReadsKeys({})});
     router.Add({"POST", std::string(kInvoicePath) + "/dispute", Access::Finance, Body::Json, true, true,
-                [](RequestContext& ctx) { SettleInvoiceRoute(ctx, "disputed"); }});
+                [](RequestContext& ctx) { SettleInvoiceRoute(ctx, "disputed"); }, ReadsKeys({"reason"})});
 }
 
 } // namespace kpd::sandbox

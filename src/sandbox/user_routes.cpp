@@ -153,14 +153,15 @@ void AddUserRoutes(Router& router) {
     router.Add({"GET", "/v1/partner/users", Access::PartnerAdmin, Body::None, false, false,
                 ListPartnerUsers});
     router.Add(
-        {"POST", "/v1/partner/users", Access::PartnerAdmin, Body::Json, true, true, CreateUser});
+        {"POST", "/v1/partner/users", Access::PartnerAdmin, Body::Json, true, true, CreateUser,
+         ReadsWith(contract::NewUserFromJson)});
     router.Add({"GET", kUserPath, Access::PartnerAdmin, Body::None, false, false, GetUser});
     router.Add({"PUT", std::string(kUserPath) + "/roles", Access::PartnerAdmin, Body::Json, true,
-                false, SetRoles});
+                false, SetRoles, ReadsWith(contract::RolesChangeFromJson)});
     router.Add({"POST", std::string(kUserPath) + "/disable", Access::PartnerAdmin, Body::Optional,
-                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, true); }});
+                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, true); }, ReadsKeys({})});
     router.Add({"POST", std::string(kUserPath) + "/enable", Access::PartnerAdmin, Body::Optional,
-                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, false); }});
+                true, true, [](RequestContext& ctx) { SetDisabledState(ctx, false); }, ReadsKeys({})});
 }
 
 } // namespace kpd::sandbox

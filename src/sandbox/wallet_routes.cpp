@@ -78,7 +78,7 @@ void WithdrawRoute(RequestContext& ctx) {
 void AddWalletRoutes(Router& router) {
     router.Add({"GET", kWalletPath, Access::Anyone, Body::None, false, false, GetWallet});
     router.Add({"POST", std::string(kWalletPath) + "/withdraw", Access::Anyone, Body::Json, true, true,
-                WithdrawRoute});
+                WithdrawRoute, ReadsWith(contract::WithdrawRequestFromJson)});
 }
 
 } // namespace kpd::sandbox
