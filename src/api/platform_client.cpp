@@ -110,6 +110,7 @@ Result<Response> PlatformClient::Impl::SendWithRetries(const Request& request) {
         }
         Result<Response> outcome = SendOnce(request);
         std::optional<std::chrono::milliseconds> delay;
+        bool askedToWait = false; // the delay is the platform's Retry-After
         ApiError error;
         if (outcome.Ok()) {
             const Response& response = outcome.Value();
@@ -124,6 +125,7 @@ Result<Response> PlatformClient::Impl::SendWithRetries(const Request& request) {
                     if (delay && *delay > options.max_retry_after) {
                         return error; // the platform asks for a longer pause than we may block
                     }
+                    askedToWait = delay.has_value();
                 }
                 if (!delay) {
                     delay = BackoffDelay(attempt, options.retry_base_delay, options.max_retry_delay, jitter);
@@ -135,10 +137,22 @@ Result<Response> PlatformClient::Impl::SendWithRetries(const Request& request) {
                 delay = BackoffDelay(attempt, options.retry_base_delay, options.max_retry_delay, jitter);
             }
         }
-        if (!delay || !safe || attempt >= attempts) {
+        // A 429 was refused before the platform looked at the request, so
+        // even a POST without an Idempotency-Key may go again.
+        const bool notActedOn = error.http_status == 429;
+        if (!delay || !(safe || notActedOn) || attempt >= attempts) {
             return error;
         }
-        if (!PauseUnlessCancelled(*delay)) {
+        const auto asked = std::chrono::duration_cast<std::chrono::seconds>(*delay);
+        const bool tell = askedToWait && asked.count() > 0 && wait_listener;
+        if (tell) {
+            wait_listener(asked);
+        }
+        const bool paused = PauseUnlessCancelled(*delay);
+        if (tell) {
+            wait_listener(std::chrono::seconds(0));
+        }
+        if (!paused) {
             return CancelledError();
         }
     }
@@ -188,6 +202,18 @@ const ClientOptions& PlatformClient::Options() const {
 
 void PlatformClient::SetCancelToken(domain::CancelTokenPtr token) {
     m_impl->cancel = std::move(token);
+}
+
+domain::CancelTokenPtr PlatformClient::CancelTokenInUse() const {
+    return m_impl->cancel;
+}
+
+void PlatformClient::SetWaitListener(WaitListener listener) {
+    m_impl->wait_listener = std::move(listener);
+}
+
+const PlatformClient::WaitListener& PlatformClient::WaitListenerInUse() const {
+    return m_impl->wait_listener;
 }
 
 Result<contract::TokenResponse> PlatformClient::SignIn(const std::string& login, const std::string& password) {

@@ -43,6 +43,8 @@ struct ClientOptions {
     std::chrono::milliseconds max_retry_delay{5000};  // cap of one backoff pause
     // A 429/503 asking to wait longer than this is returned to the caller
     // instead of blocking the worker (RateLimited / Server with the header kept).
+    // A 429 is retried whatever the method: the platform refuses it before
+    // acting on the request (docs/api/openapi.yaml, "Rate limits").
     std::chrono::milliseconds max_retry_after{30000};
     std::size_t max_response_bytes = 64u << 20;       // larger answers fail as BadResponse
 };
@@ -98,8 +100,18 @@ class PlatformClient {
 
     const ClientOptions& Options() const;
 
-    // The token that later calls use; Cancel() aborts the transfer under way.
+    // The token that later calls use; Cancel() aborts the transfer under way
+    // and any pause before a retry.
     void SetCancelToken(domain::CancelTokenPtr token);
+    domain::CancelTokenPtr CancelTokenInUse() const;
+
+    // Told, on the calling thread, how long the platform asked to wait
+    // (Retry-After of a 429 or 503, at least a second) before the client
+    // pauses to send the request again, and told 0 when the pause is over or
+    // was cancelled, so a progress text can say "the platform asks to wait N s".
+    using WaitListener = std::function<void(std::chrono::seconds)>;
+    void SetWaitListener(WaitListener listener);
+    const WaitListener& WaitListenerInUse() const;
 
     // POST /auth/token. On success the client keeps the token and, in memory
     // only, the credentials so that an expired token is renewed transparently.

@@ -25,6 +25,7 @@ struct PlatformClient::Impl {
     ClientOptions options;
     detail::HttpTransport transport;
     domain::CancelTokenPtr cancel;
+    WaitListener wait_listener;
     std::optional<contract::TokenResponse> session;
     // Kept in memory only, to sign in again when the token expires; wiped on
     // sign-out and never written to a log or a file.

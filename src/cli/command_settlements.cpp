@@ -45,6 +45,7 @@ class StderrProgress final : public domain::ProgressSink {
             m_tenth = tenth;
         }
     }
+    void PlatformWait(std::int64_t seconds) override { SayPlatformWait(std::chrono::seconds(seconds)); }
 
   private:
     std::string m_what;

@@ -4,6 +4,7 @@
 #include "services/sign_in.h"
 
 #include <cstdlib>
+#include <iostream>
 
 namespace kpd::cli {
 
@@ -13,6 +14,13 @@ api::ClientOptions ClientOptionsFor(const GlobalOptions& options) {
     client.ca_file = options.ca_file;
     client.user_agent = "partnerctl/0.1.0";
     return client;
+}
+
+void SayPlatformWait(std::chrono::seconds wait) {
+    if (wait.count() > 0) {
+        // One write, so lines of two download threads never mix.
+        std::cerr << ("the platform asks to wait " + std::to_string(wait.count()) + " s\n") << std::flush;
+    }
 }
 
 std::optional<std::string> SignerPassword(const GlobalOptions& options, ExitCode& failure) {
@@ -41,6 +49,7 @@ std::optional<CliSession> OpenSession(const GlobalOptions& options, const std::s
         return std::nullopt;
     }
     CliSession session{std::move(workspace), api::PlatformClient(ClientOptionsFor(options))};
+    session.client.SetWaitListener(SayPlatformWait);
     auto signedIn = services::SignIn(session.client, *session.workspace, options.user, password);
     if (!signedIn.Ok()) {
         failure = signedIn.error ? Fail(*signedIn.error) : ProblemsError("cannot sign in:", signedIn.problems);

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "store/workspace.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -30,6 +31,11 @@ std::optional<CliSession> OpenSession(const GlobalOptions& options, const std::s
                                       ExitCode& failure);
 // SignerPassword, then OpenSession.
 std::optional<CliSession> OpenSession(const GlobalOptions& options, ExitCode& failure);
+
+// Says on stderr that the platform asked to wait (a 429 or 503 with
+// Retry-After) before the client sends again; silent for 0 (the wait is over).
+// Any thread.
+void SayPlatformWait(std::chrono::seconds wait);
 
 // The client's options for the platform in `options` (CA file, User-Agent).
 api::ClientOptions ClientOptionsFor(const GlobalOptions& options);

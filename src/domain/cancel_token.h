@@ -27,6 +27,10 @@ class ProgressSink {
     virtual ~ProgressSink() = default;
     // `total` is 0 when unknown. Called on the worker thread.
     virtual void Report(std::int64_t done, std::int64_t total, const std::string& what) = 0;
+    // The platform asked to wait `seconds` before the work can go on (a 429
+    // or 503 with Retry-After); 0 when the wait is over. May be called from
+    // any thread the work uses; by default ignored.
+    virtual void PlatformWait(std::int64_t seconds) { (void)seconds; }
 };
 
 // A sink that drops everything, for callers that do not show progress.

@@ -8,11 +8,34 @@
 
 namespace kpd::services {
 
+namespace {
+// Gives the client `listener` for the sync and its own back afterwards.
+class ScopedWaitListener {
+  public:
+    ScopedWaitListener(api::PlatformClient& client, api::PlatformClient::WaitListener listener)
+        : m_client(client), m_previous(client.WaitListenerInUse()) {
+        m_client.SetWaitListener(std::move(listener));
+    }
+    ~ScopedWaitListener() { m_client.SetWaitListener(std::move(m_previous)); }
+    ScopedWaitListener(const ScopedWaitListener&) = delete;
+    ScopedWaitListener& operator=(const ScopedWaitListener&) = delete;
+
+  private:
+    api::PlatformClient& m_client;
+    api::PlatformClient::WaitListener m_previous;
+};
+} // namespace
+
 Outcome<SyncReport> SyncSettlements(api::PlatformClient& client, store::Workspace& workspace,
                                     const DeskContext& context, const std::string& from, const std::string& to,
                                     const domain::CancelToken* cancel, domain::ProgressSink& progress) {
     SyncReport report;
     const store::SettlementScope scope{context.platform_url, context.partner_id};
+    // A platform asking to wait is said in the progress (any lane may be told).
+    const api::PlatformClient::WaitListener toProgress = [&progress](std::chrono::seconds wait) {
+        progress.PlatformWait(wait.count());
+    };
+    const ScopedWaitListener saying(client, toProgress);
     auto settlements = workspace.Settlements();
     const auto cancelled = [&] { return cancel && cancel->IsCancelled(); };
 
@@ -49,6 +72,9 @@ Outcome<SyncReport> SyncSettlements(api::PlatformClient& client, store::Workspac
     for (std::size_t k = 0; k < kAhead; ++k) {
         fetchers.push_back(std::make_unique<api::PlatformClient>(client.Options()));
         if (auto session = client.CurrentSession()) fetchers.back()->UseSession(*session);
+        // Cancel stops a download, or its pause before a retry, at once.
+        fetchers.back()->SetCancelToken(client.CancelTokenInUse());
+        fetchers.back()->SetWaitListener(toProgress);
     }
     using Rows = std::vector<domain::SettlementTransaction>;
     auto fetch = [](api::PlatformClient& fetcher, std::int64_t id) {

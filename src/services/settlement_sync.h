@@ -9,7 +9,8 @@
 // never downloaded twice.
 //
 // Thread affinity: a worker thread (network and database); progress is
-// reported on that thread. It downloads on two internal threads, each with a
+// reported on that thread, except PlatformWait (the platform asking to wait
+// before a retry), which the download threads report too. It downloads on two internal threads, each with a
 // client of its own on the same session.
 #include "api/platform_client.h"
 #include "domain/cancel_token.h"

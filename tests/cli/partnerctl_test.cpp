@@ -260,4 +260,22 @@ BOOST_AUTO_TEST_CASE(audit_list_json_has_the_changes) {
     BOOST_TEST(actions.count("user.disable") == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_platform_asking_to_wait_is_said_on_stderr_and_waited_out) {
+    // One request every five seconds per token and per login: each partnerctl
+    // signs in anew, so the second run's sign-in is refused 429 and sent
+    // again after the Retry-After.
+    kpd::test::SandboxOptions options;
+    options.extra_args = {"--rate-limit", "0.2:1"};
+    kpd::test::SandboxProcess limited(options);
+    const std::vector<std::string> args = {"users",   "list",  "--format", "json", "--platform", limited.BaseUrl(),
+                                           "--user",  "admin", "--workspace", kpd::test::FreshDatabaseUrl("cli_limited")};
+    auto first = RunPartnerctl(args, "", {{"PARTNERCTL_PASSWORD", "demo"}});
+    BOOST_REQUIRE_MESSAGE(first.exit_code == 0, Show(first));
+    auto run = RunPartnerctl(args, "", {{"PARTNERCTL_PASSWORD", "demo"}});
+    BOOST_REQUIRE_MESSAGE(run.exit_code == 0, Show(run));
+    BOOST_TEST(run.err.find("the platform asks to wait ") != std::string::npos, Show(run));
+    BOOST_TEST(run.err.find(" s\n") != std::string::npos, Show(run));
+    BOOST_TEST(ParseStdout(run).is_array()); // stdout holds the result alone
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,10 @@
 #include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
 
+#include <algorithm>
 #include <fstream>
+#include <mutex>
+#include <vector>
 
 using namespace kpd;
 
@@ -26,6 +29,24 @@ class CancelAfter final : public domain::ProgressSink {
     domain::CancelToken& m_token;
     int m_after;
     int m_loaded = 0;
+};
+
+// Every PlatformWait the sync reported, from any of its threads.
+class WaitLog final : public domain::ProgressSink {
+  public:
+    void Report(std::int64_t, std::int64_t, const std::string&) override {}
+    void PlatformWait(std::int64_t seconds) override {
+        std::lock_guard lock(m_mutex);
+        m_told.push_back(seconds);
+    }
+    std::vector<std::int64_t> Told() const {
+        std::lock_guard lock(m_mutex);
+        return m_told;
+    }
+
+  private:
+    mutable std::mutex m_mutex;
+    std::vector<std::int64_t> m_told;
 };
 
 struct SyncFixture : test::DeskFixture {
@@ -122,6 +143,35 @@ BOOST_AUTO_TEST_CASE(a_load_dropped_half_way_as_by_a_killed_desk_leaves_the_regi
     BOOST_TEST(store.TransactionCount(scope, reg.id) == reg.count);
     BOOST_TEST(Count("settlement_transactions", "order_id = 'HALF-1'") == 0);
     CheckWhole();
+}
+
+BOOST_AUTO_TEST_CASE(a_sync_under_the_rate_limit_says_the_platforms_wait_and_loads_everything) {
+    // 93 requests (the list and 92 downloads on three lanes) against 30 a
+    // second with a burst of 30: some are refused 429 and waited out.
+    auto options = test::FastOptions(sandbox.BaseUrl());
+    options.max_attempts = 6;
+    api::PlatformClient limited(options);
+    BOOST_REQUIRE(services::SignIn(limited, Ws(), "finance", "demo").Ok());
+    api::Request set;
+    set.method = "PUT";
+    set.path = "/v1/sandbox/rate-limit";
+    set.authenticated = false;
+    set.body = R"({"requests_per_second": 30, "burst": 30})";
+    BOOST_REQUIRE(limited.Send(set).Ok());
+
+    WaitLog waits;
+    auto context = services::CurrentContext(limited, Ws());
+    BOOST_REQUIRE(context.has_value());
+    auto outcome = services::SyncSettlements(limited, Ws(), *context, "", "", nullptr, waits);
+    BOOST_REQUIRE_MESSAGE(outcome.Ok(), "sync failed: " << (outcome.error ? outcome.error->message : ""));
+    BOOST_TEST(outcome.value->registers_loaded == 92);
+    BOOST_TEST(Count("settlement_transactions") == 3000);
+    CheckWhole();
+    const auto told = waits.Told();
+    BOOST_REQUIRE(!told.empty());
+    BOOST_TEST(*std::max_element(told.begin(), told.end()) == 1); // Retry-After: 1, said in whole seconds
+    BOOST_TEST(told.back() == 0);                                 // and the wait said over
+    BOOST_TEST(!limited.WaitListenerInUse()); // the sync gave the client its own listener back
 }
 
 BOOST_AUTO_TEST_CASE(users_without_finance_roles_cannot_sync) {

@@ -11,17 +11,26 @@ namespace detail {
 TaskCore::TaskCore(std::uint64_t taskId, wxString taskTitle) : id(taskId), title(std::move(taskTitle)) {}
 
 void TaskCore::Report(std::int64_t done, std::int64_t total, const std::string&) {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_done = done;
-        m_total = total;
-        if (m_pending) return; // the UI has not shown the last one yet: it will read these numbers
-        m_pending = true;
-    }
+    std::unique_lock lock(m_mutex);
+    m_done = done;
+    m_total = total;
+    PostUpdate(lock);
+}
+
+void TaskCore::PlatformWait(std::int64_t seconds) {
+    std::unique_lock lock(m_mutex);
+    m_platformWait = seconds;
+    PostUpdate(lock);
+}
+
+void TaskCore::PostUpdate(std::unique_lock<std::mutex>& lock) {
+    if (m_pending) return; // the UI has not shown the last one yet: it will read these numbers
+    m_pending = true;
+    lock.unlock();
     auto self = shared_from_this();
     wxTheApp->CallAfter([self] {
         {
-            const std::lock_guard lock(self->m_mutex);
+            const std::lock_guard guard(self->m_mutex);
             self->m_pending = false;
         }
         TaskRunner::Get().Notify();
@@ -30,7 +39,7 @@ void TaskCore::Report(std::int64_t done, std::int64_t total, const std::string&)
 
 TaskActivity TaskCore::Snapshot() const {
     const std::lock_guard lock(m_mutex);
-    return TaskActivity{id, title, m_done, m_total};
+    return TaskActivity{id, title, m_done, m_total, m_platformWait};
 }
 
 } // namespace detail

@@ -45,6 +45,7 @@ struct TaskActivity {
     wxString title;
     std::int64_t done = 0;
     std::int64_t total = 0; // 0: unknown
+    std::int64_t platform_wait = 0; // seconds the platform asked to wait (429/503 Retry-After); 0: none
 };
 
 namespace detail {
@@ -54,6 +55,7 @@ class TaskCore : public domain::ProgressSink, public std::enable_shared_from_thi
   public:
     TaskCore(std::uint64_t id, wxString title);
     void Report(std::int64_t done, std::int64_t total, const std::string& what) override; // worker
+    void PlatformWait(std::int64_t seconds) override;                                       // worker
 
     const std::uint64_t id;
     const wxString title;
@@ -62,9 +64,13 @@ class TaskCore : public domain::ProgressSink, public std::enable_shared_from_thi
     TaskActivity Snapshot() const; // UI thread
 
   private:
+    // Asks the UI thread to show the latest numbers unless it is asked already.
+    void PostUpdate(std::unique_lock<std::mutex>& lock);
+
     mutable std::mutex m_mutex;
     std::int64_t m_done = 0;
     std::int64_t m_total = 0;
+    std::int64_t m_platformWait = 0;
     bool m_pending = false;
 };
 

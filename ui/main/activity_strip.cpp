@@ -51,6 +51,12 @@ void ActivityStrip::Update() {
         // TRANSLATORS: %s is what the newest task does; %zu how many other tasks run besides it.
         text = wxString::Format(_("%s (and %zu more)"), task.title, running.size() - 1);
     }
+    if (task.platform_wait > 0) {
+        // TRANSLATORS: %s is what the task does; %lld the seconds the platform asked to wait
+        // (it answered "too many requests" or "unavailable" with Retry-After) before the desk goes on.
+        text = wxString::Format(_("%s — the platform asks to wait %lld s"), text,
+                                static_cast<long long>(task.platform_wait));
+    }
     m_label->SetLabel(text);
     m_indeterminate = task.total <= 0;
     if (!m_indeterminate) {
