@@ -145,7 +145,8 @@ int main(int argc, char** argv) {
                                  "t = time.perf_counter(); c = time.process_time()\n"
                                  "df = pandas.read_excel(sys.argv[1], engine='openpyxl')\n"
                                  "print(len(df), time.perf_counter() - t, time.process_time() - c)\n";
-        const std::string command = "python3 '" + script + "' '" + xlsx + "'";
+        // Debian's interpreter, where python3-pandas and python3-openpyxl live (a pyenv python3 may come first on PATH).
+        const std::string command = "/usr/bin/python3 '" + script + "' '" + xlsx + "'";
         std::string out;
         if (FILE* pipe = popen(command.c_str(), "r")) {
             char buf[256];
