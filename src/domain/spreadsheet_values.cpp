@@ -136,6 +136,44 @@ std::optional<std::string> SheetNumberText(std::string_view number) {
     return PlainDecimal(text);
 }
 
+std::string DecodeSheetText(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto hex = [](char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
+            int code = 0;
+            bool ok = true;
+            for (std::size_t k = i + 2; k < i + 6 && ok; ++k) {
+                const int digit = hex(text[k]);
+                ok = digit >= 0;
+                code = code * 16 + digit;
+            }
+            if (ok && (code < 0xD800 || code > 0xDFFF)) { // a lone surrogate cannot be UTF-8: kept as written
+                if (code < 0x80) {
+                    out += static_cast<char>(code);
+                } else if (code < 0x800) {
+                    out += static_cast<char>(0xC0 | (code >> 6));
+                    out += static_cast<char>(0x80 | (code & 0x3F));
+                } else {
+                    out += static_cast<char>(0xE0 | (code >> 12));
+                    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+                    out += static_cast<char>(0x80 | (code & 0x3F));
+                }
+                i += 6;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 bool IsBuiltInDateFormat(int id) { return (id >= 14 && id <= 22) || (id >= 45 && id <= 47); }
 
 bool IsDateFormatCode(std::string_view code) {

@@ -37,6 +37,12 @@ std::optional<std::string> PlainDecimal(std::string_view number);
 // taken exactly as written. Nullopt as for PlainDecimal.
 std::optional<std::string> SheetNumberText(std::string_view number);
 
+// A sheet's text as it means it: SpreadsheetML writes characters XML cannot
+// carry (control characters such as a line break inside a cell, CR) as
+// _xHHHH_, and a literal "_x" that would look like one as _x005F_x
+// (ECMA-376 Part 1, ST_Xstring). Anything not of that form stays as it is.
+std::string DecodeSheetText(std::string_view text);
+
 // The built-in number formats that show a date or time (14–22, 45–47).
 bool IsBuiltInDateFormat(int numFmtId);
 // A custom format code shows a date or time when it has d, m, y, h or s

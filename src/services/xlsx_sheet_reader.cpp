@@ -110,6 +110,7 @@ class SheetHandler : public XmlPartHandler {
             cell.kind = XlsxCellKind::Error;
         } else { // str, inlineStr, d
             cell.kind = XlsxCellKind::Text;
+            if (cell.text.find("_x") != std::string::npos) cell.text = domain::DecodeSheetText(cell.text);
         }
         if (cell.kind == XlsxCellKind::Text && cell.text.empty()) return; // an empty string is no value
         ++m_count;

@@ -116,16 +116,19 @@ class SharedStringsHandler : public XmlPartHandler {
         } else if (name == "rPh") {
             m_inPhonetic = false;
         } else if (name == "si") {
-            m_strings.Close();
+            // Only an item with an escape pays for decoding.
+            m_strings.Append(m_item.find("_x") == std::string::npos ? m_item : domain::DecodeSheetText(m_item));
+            m_item.clear();
             m_inItem = false;
         }
     }
     void Text(std::string_view text) override {
-        if (m_inText) m_strings.AppendToLast(text);
+        if (m_inText) m_item += text;
     }
 
   private:
     XlsxSharedStrings& m_strings;
+    std::string m_item;
     bool m_inItem = false, m_inPhonetic = false, m_inText = false;
 };
 } // namespace

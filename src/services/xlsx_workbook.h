@@ -22,8 +22,10 @@ struct XlsxSheetInfo {
 // small strings.
 class XlsxSharedStrings {
   public:
-    void AppendToLast(std::string_view text) { m_bytes += text; } // the string being read, until Close
-    void Close() { m_ends.push_back(m_bytes.size()); }
+    void Append(std::string_view text) {
+        m_bytes += text;
+        m_ends.push_back(m_bytes.size());
+    }
     std::size_t Size() const { return m_ends.size(); }
     std::string_view At(std::size_t i) const {
         const std::size_t begin = i == 0 ? 0 : m_ends[i - 1];

@@ -66,6 +66,15 @@ BOOST_AUTO_TEST_CASE(a_double_printed_with_more_digits_than_excel_keeps_is_round
     BOOST_TEST(!SheetNumberText("x"));
 }
 
+BOOST_AUTO_TEST_CASE(escaped_characters_in_sheet_text) {
+    BOOST_TEST(DecodeSheetText("Центр_x000D__x000A_Юг") == "Центр\r\nЮг");
+    BOOST_TEST(DecodeSheetText("a_x005F_x000A_b") == "a_x000A_b"); // an escaped "_x": the text it stands for is literal
+    BOOST_TEST(DecodeSheetText("_x0416_") == "Ж");
+    BOOST_TEST(DecodeSheetText("order_x12") == "order_x12");
+    BOOST_TEST(DecodeSheetText("_xZZZZ_") == "_xZZZZ_");
+    BOOST_TEST(DecodeSheetText("_xD800_") == "_xD800_");
+}
+
 BOOST_AUTO_TEST_CASE(date_formats_built_in_and_custom) {
     for (int id : {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47}) BOOST_TEST(IsBuiltInDateFormat(id), id);
     for (int id : {0, 1, 2, 4, 10, 13, 23, 44, 48, 49}) BOOST_TEST(!IsBuiltInDateFormat(id), id);
