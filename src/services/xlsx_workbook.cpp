@@ -56,6 +56,7 @@ class WorkbookHandler : public XmlPartHandler {
   public:
     struct Sheet {
         std::string name, relationship;
+        bool hidden;
     };
     std::vector<Sheet> sheets;
     bool date1904 = false;
@@ -66,7 +67,8 @@ class WorkbookHandler : public XmlPartHandler {
         } else if (name == "sheet") {
             const char* sheetName = XmlAttribute(a, "name");
             const char* id = XmlAttribute(a, "id"); // r:id
-            if (sheetName && id) sheets.push_back({sheetName, id});
+            const char* state = XmlAttribute(a, "state");
+            if (sheetName && id) sheets.push_back({sheetName, id, state && std::string_view(state) != "visible"});
         }
     }
     void End(std::string_view) override {}
@@ -143,7 +145,7 @@ std::string LoadXlsxWorkbook(XlsxPackage& package, XlsxWorkbook& workbook) {
     for (const auto& sheet : book.sheets) {
         const auto it = relationships.byId.find(sheet.relationship);
         if (it == relationships.byId.end() || it->second.type_tail != "worksheet") continue; // a chart sheet
-        workbook.sheets.push_back({sheet.name, it->second.part});
+        workbook.sheets.push_back({sheet.name, it->second.part, sheet.hidden});
     }
     std::string stylesPart = "xl/styles.xml", stringsPart = "xl/sharedStrings.xml";
     for (const auto& [id, r] : relationships.byId) {
@@ -171,7 +173,12 @@ const XlsxSheetInfo* FindXlsxSheet(const XlsxWorkbook& workbook, const std::stri
         error = "the workbook has no worksheet";
         return nullptr;
     }
-    if (name.empty()) return &workbook.sheets.front();
+    if (name.empty()) {
+        for (const auto& sheet : workbook.sheets) {
+            if (!sheet.hidden) return &sheet;
+        }
+        return &workbook.sheets.front(); // all hidden: the first is as good as any
+    }
     std::string names;
     for (const auto& sheet : workbook.sheets) {
         if (sheet.name == name) return &sheet;

@@ -16,6 +16,7 @@ namespace kpd::services {
 struct XlsxSheetInfo {
     std::string name; // as the workbook's tab shows it
     std::string part; // "xl/worksheets/sheet1.xml"
+    bool hidden = false; // state="hidden" or "veryHidden": no tab shows it
 };
 
 // A workbook's strings back to back: a million order ids cost no million
@@ -49,8 +50,9 @@ struct XlsxWorkbook {
 // Empty on success, else why the workbook cannot be read (naming the part).
 std::string LoadXlsxWorkbook(XlsxPackage& package, XlsxWorkbook& workbook);
 
-// The sheet named `name`, or the first when `name` is empty; nullptr with
-// `error` listing the sheets there are.
+// The sheet named `name`, or when `name` is empty the first the workbook's
+// tabs show (a hidden sheet of lookups before it is not what people mean);
+// nullptr with `error` listing the sheets there are.
 const XlsxSheetInfo* FindXlsxSheet(const XlsxWorkbook& workbook, const std::string& name, std::string& error);
 
 } // namespace kpd::services

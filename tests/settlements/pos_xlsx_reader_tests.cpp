@@ -131,6 +131,34 @@ BOOST_AUTO_TEST_CASE(inline_strings_read_as_shared_ones_do) {
     BOOST_TEST(r.table.Amount(0) == 123450);
 }
 
+// A hidden sheet of lookups before the sales is not what people mean by
+// the first sheet: the first visible one is read.
+BOOST_AUTO_TEST_CASE(the_first_visible_sheet_is_read) {
+    const std::string path = kpd::test::MakeTempDir("xlsx") + "/hidden.xlsx";
+    lxw_workbook* book = workbook_new(path.c_str());
+    lxw_worksheet* lookups = workbook_add_worksheet(book, "Справочник");
+    worksheet_write_string(lookups, 0, 0, "код", nullptr);
+    lxw_worksheet* sales = workbook_add_worksheet(book, "Продажи");
+    const char* header[] = {"order_id", "store", "sold_at", "amount"};
+    const char* row[] = {"D-1", "Юг", "2026-11-23 10:00", "5"};
+    for (lxw_col_t c = 0; c < 4; ++c) {
+        worksheet_write_string(sales, 0, c, header[c], nullptr);
+        worksheet_write_string(sales, 1, c, row[c], nullptr);
+    }
+    worksheet_activate(sales);
+    worksheet_hide(lookups);
+    BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
+    const auto layout = Sniffed(path);
+    BOOST_TEST(layout.sheet == "Продажи");
+    const auto r = ReadPosFile(path, layout);
+    BOOST_TEST_REQUIRE(r.Clean(), Dump(r));
+    BOOST_TEST(r.table.Size() == 1u);
+    BOOST_TEST(r.table.Amount(0) == 500);
+    PosLayout named = layout;
+    named.sheet = "Нет такого";
+    BOOST_TEST(ReadPosFile(path, named).fatal.find("\"Справочник\", \"Продажи\"") != std::string::npos);
+}
+
 // What libxlsxwriter never writes: rich text runs (joined) with a phonetic
 // guide (left out), _xHHHH_ escapes, a formula's string result, numbers in exponent form,
 // cells without references, and the 1904 date system.
