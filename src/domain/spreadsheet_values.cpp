@@ -2,7 +2,6 @@
 
 #include "domain/timestamp.h"
 
-#include <cstdio>
 
 namespace kpd::domain {
 
@@ -243,9 +242,17 @@ std::string FormatWallSeconds(std::int64_t seconds) {
     const std::int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
     const std::int64_t inDay = seconds - days * 86400;
     const CivilDate date = CivilFromDays(days);
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d:%02d", date.year, date.month, date.day,
-                  static_cast<int>(inDay / 3600), static_cast<int>(inDay / 60 % 60), static_cast<int>(inDay % 60));
+    // Digits by hand: a million sale times through snprintf cost a twentieth of reading a sheet.
+    std::string text = "0000-00-00 00:00:00";
+    const auto put = [&text](std::size_t at, std::int64_t value, int width) {
+        for (int k = width - 1; k >= 0; --k, value /= 10) text[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, date.year, 4);
+    put(5, date.month, 2);
+    put(8, date.day, 2);
+    put(11, inDay / 3600, 2);
+    put(14, inDay / 60 % 60, 2);
+    put(17, inDay % 60, 2);
     return text;
 }
 

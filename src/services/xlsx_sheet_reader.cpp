@@ -79,7 +79,9 @@ class SheetHandler : public XmlPartHandler {
             return;
         }
         const char* type = XmlAttribute(a, "t");
-        m_type = type ? type : "n";
+        // Expat's attribute values live only during this call: the type is kept as one letter.
+        const std::string_view t = type ? std::string_view(type) : std::string_view("n");
+        m_type = t == "s" || t == "n" || t == "b" || t == "e" ? t[0] : 't'; // 't': str, inlineStr or d
         m_style = static_cast<std::size_t>(ToNumber(XmlAttribute(a, "s"), 0));
         if (m_cells.size() <= m_count) m_cells.resize(m_count + 1);
         m_cells[m_count].text.clear();
@@ -91,7 +93,7 @@ class SheetHandler : public XmlPartHandler {
         XlsxCell& cell = m_cells[m_count];
         if (!m_hasValue) return; // a formatted empty cell
         cell.column = m_column;
-        if (m_type == "s") {
+        if (m_type == 's') {
             const auto index = ToNumber(cell.text.c_str(), -1);
             if (index < 0 || static_cast<std::size_t>(index) >= m_workbook.strings.Size()) {
                 stop = "sheet \"" + m_sheetName + "\" cell " + domain::CellName(m_column, m_row) +
@@ -101,12 +103,12 @@ class SheetHandler : public XmlPartHandler {
             }
             cell.text = m_workbook.strings.At(static_cast<std::size_t>(index));
             cell.kind = XlsxCellKind::Text;
-        } else if (m_type == "n") {
+        } else if (m_type == 'n') {
             cell.kind = m_workbook.IsDateStyle(m_style) ? XlsxCellKind::Date : XlsxCellKind::Number;
-        } else if (m_type == "b") {
+        } else if (m_type == 'b') {
             cell.text = cell.text == "1" ? "TRUE" : "FALSE";
             cell.kind = XlsxCellKind::Bool;
-        } else if (m_type == "e") {
+        } else if (m_type == 'e') {
             cell.kind = XlsxCellKind::Error;
         } else { // str, inlineStr, d
             cell.kind = XlsxCellKind::Text;
@@ -123,7 +125,7 @@ class SheetHandler : public XmlPartHandler {
     std::size_t m_count = 0;
     std::int64_t m_row = 0;
     int m_column = 0, m_nextColumn = 0;
-    std::string m_type;
+    char m_type = 'n'; // s, n, b, e or t (any text)
     std::size_t m_style = 0;
     bool m_inCell = false, m_inValue = false, m_inInline = false, m_inPhonetic = false, m_hasValue = false;
     bool m_stoppedBySink = false;
