@@ -10,31 +10,23 @@ namespace {
 
 const std::string kPrefix = "cashback_flight.";
 
-api::ApiError Unreadable(const std::string& what) {
-    api::ApiError e;
-    e.kind = api::ApiErrorKind::BadRequest;
-    e.code = "outbox_payload_unreadable";
-    e.message = what;
-    return e;
-}
-
 // Turns a stored payload back into the client call it came from.
 api::Result<domain::CashbackFlight> Dispatch(api::PlatformClient& client,
                                              const store::OutboxEntry& entry) {
     auto json = nlohmann::json::parse(entry.payload, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded()) {
-        return Unreadable("outbox payload is not JSON");
+        return PayloadUnreadable("outbox payload is not JSON");
     }
     if (entry.operation == kPrefix + "create") {
         auto flight = contract::NewFlightFromJson(json);
         if (!flight.Ok()) {
-            return Unreadable("outbox payload is not a cashback flight");
+            return PayloadUnreadable("outbox payload is not a cashback flight");
         }
         return client.CreateCashbackFlight(*flight.value, entry.idempotency_key);
     }
     if (!json.is_object() || !json.contains("flight_id") ||
         !json["flight_id"].is_number_integer()) {
-        return Unreadable("outbox payload has no flight_id");
+        return PayloadUnreadable("outbox payload has no flight_id");
     }
     const auto id = json["flight_id"].get<std::int64_t>();
     // "cashback_flight.submit|pause|resume|stop": the route is the action's name.
@@ -42,8 +34,24 @@ api::Result<domain::CashbackFlight> Dispatch(api::PlatformClient& client,
             std::string_view(entry.operation).substr(kPrefix.size()))) {
         return client.ChangeCashbackFlight(id, *action, entry.idempotency_key);
     }
-    return Unreadable("unknown outbox operation '" + entry.operation + "'");
+    return PayloadUnreadable("unknown outbox operation '" + entry.operation + "'");
 }
+
+std::string FlightJson(const domain::CashbackFlight& flight) {
+    return contract::ToJson(flight).dump();
+}
+
+std::string FlightDoneDetail(const domain::CashbackFlight& flight) {
+    return "flight " + std::to_string(flight.id) + " " +
+           std::string(domain::ToString(flight.status)) + ", version " +
+           std::to_string(flight.version);
+}
+
+// A flight's payload holds no secret: it stays as sent.
+const OutboxDelivery<domain::CashbackFlight> kFlightDelivery{.dispatch = &Dispatch,
+                                                             .answer_json = &FlightJson,
+                                                             .done_detail = &FlightDoneDetail,
+                                                             .scrubbed = nullptr};
 
 } // namespace
 
@@ -68,55 +76,15 @@ OutboxOutcome<domain::CashbackFlight> DeliverFlight(api::PlatformClient& client,
                                                     store::Workspace& workspace,
                                                     const DeskContext& context,
                                                     const store::OutboxEntry& entry) {
-    auto outbox = workspace.OutboxQueue();
-    OutboxOutcome<domain::CashbackFlight> out;
-    out.outbox_id = entry.id;
-    if (!outbox.MarkSending(entry.id)) {
-        // Settled meanwhile (another desk sharing the workspace): nothing to do.
-        api::ApiError settled;
-        settled.kind = api::ApiErrorKind::Conflict;
-        settled.code = "outbox_already_settled";
-        settled.message = "This operation was already settled";
-        out.error = settled;
-        return out;
-    }
-    auto result = Dispatch(client, entry);
-    auto audit = [&](const std::string& suffix, const std::string& detail) {
-        return store::NewAuditRecord{
-            context.login, context.platform_url,     entry.operation + "." + suffix,
-            "outbox",      std::to_string(entry.id), detail};
-    };
-    if (result.Ok()) {
-        const auto& flight = result.Value();
-        outbox.MarkDone(entry.id, contract::ToJson(flight).dump(),
-                        audit("done", "flight " + std::to_string(flight.id) + " " +
-                                          std::string(domain::ToString(flight.status)) +
-                                          ", version " + std::to_string(flight.version)));
-        out.value = flight;
-        return out;
-    }
-    const auto& error = result.Error();
-    out.error = error;
-    out.problems = error.problems;
-    if (OutcomeUnknown(error)) {
-        outbox.MarkPending(entry.id, ErrorText(error));
-        out.queued = true;
-        return out;
-    }
-    outbox.MarkFailed(entry.id, ErrorText(error), audit("failed", ErrorText(error)));
-    return out;
+    return DeliverOutboxEntry(client, workspace, context, entry, kFlightDelivery);
 }
 
 OutboxOutcome<domain::CashbackFlight> EnqueueAndDeliverFlight(api::PlatformClient& client,
                                                               store::Workspace& workspace,
                                                               const DeskContext& context,
                                                               const OutboxRequest& request) {
-    store::NewOutboxEntry entry{context.platform_url, context.partner_id,       context.login,
-                                request.operation,    api::NewIdempotencyKey(), request.payload};
-    auto stored = workspace.OutboxQueue().Enqueue(
-        entry, {context.login, context.platform_url, request.operation + ".requested",
-                "cashback_flight", request.object_id, request.summary});
-    return DeliverFlight(client, workspace, context, stored);
+    return DeliverFlight(client, workspace, context,
+                         Enqueue(workspace, context, request, "cashback_flight"));
 }
 
 } // namespace kpd::services::detail

@@ -4,15 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace kpd::services::detail {
 
 namespace {
 
-api::ApiError Unreadable(const std::string& what) {
+// An error the desk finds itself, before or instead of a platform's answer.
+api::ApiError LocalError(api::ApiErrorKind kind, std::string code, std::string message) {
     api::ApiError e;
-    e.kind = api::ApiErrorKind::BadRequest;
-    e.code = "outbox_payload_unreadable";
-    e.message = what;
+    e.kind = kind;
+    e.code = std::move(code);
+    e.message = std::move(message);
     return e;
 }
 
@@ -20,25 +23,25 @@ api::ApiError Unreadable(const std::string& what) {
 api::Result<domain::User> Dispatch(api::PlatformClient& client, const store::OutboxEntry& entry) {
     auto json = nlohmann::json::parse(entry.payload, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded()) {
-        return Unreadable("outbox payload is not JSON");
+        return PayloadUnreadable("outbox payload is not JSON");
     }
     if (entry.operation == "user.create") {
         auto user = contract::NewUserFromJson(json);
         if (!user.Ok()) {
-            return Unreadable("outbox payload is not a new user");
+            return PayloadUnreadable("outbox payload is not a new user");
         }
         return client.CreateUser(*user.value, entry.idempotency_key);
     }
     if (entry.operation == "user.disable" || entry.operation == "user.enable") {
         if (!json.is_object() || !json.contains("user_id") ||
             !json["user_id"].is_number_integer()) {
-            return Unreadable("outbox payload has no user_id");
+            return PayloadUnreadable("outbox payload has no user_id");
         }
         auto id = json["user_id"].get<std::int64_t>();
         return entry.operation == "user.disable" ? client.DisableUser(id, entry.idempotency_key)
                                                  : client.EnableUser(id, entry.idempotency_key);
     }
-    return Unreadable("unknown outbox operation '" + entry.operation + "'");
+    return PayloadUnreadable("unknown outbox operation '" + entry.operation + "'");
 }
 
 // A new user's password is needed only until the platform has answered.
@@ -49,6 +52,21 @@ std::string Scrubbed(const store::OutboxEntry& entry) {
     }
     return json.is_discarded() ? "{}" : json.dump();
 }
+
+std::string UserJson(const domain::User& user) {
+    return contract::ToJson(user).dump();
+}
+
+std::string UserDoneDetail(const domain::User& user) {
+    return "user " + std::to_string(user.id) + " " + user.login + ", version " +
+           std::to_string(user.version);
+}
+
+// A new user's password travels in the payload: scrubbed once settled.
+const OutboxDelivery<domain::User> kUserDelivery{.dispatch = &Dispatch,
+                                                 .answer_json = &UserJson,
+                                                 .done_detail = &UserDoneDetail,
+                                                 .scrubbed = &Scrubbed};
 
 } // namespace
 
@@ -72,65 +90,43 @@ std::string ErrorText(const api::ApiError& e) {
 }
 
 api::ApiError NotSignedIn() {
-    api::ApiError e;
-    e.kind = api::ApiErrorKind::Unauthorized;
-    e.code = "not_signed_in";
-    e.message = "Not signed in";
-    return e;
+    return LocalError(api::ApiErrorKind::Unauthorized, "not_signed_in", "Not signed in");
+}
+
+api::ApiError AlreadySettled() {
+    return LocalError(api::ApiErrorKind::Conflict, "outbox_already_settled",
+                      "This operation was already settled");
+}
+
+store::NewAuditRecord OutboxAudit(const DeskContext& context, const store::OutboxEntry& entry,
+                                  const std::string& suffix, const std::string& detail) {
+    return {context.login, context.platform_url,     entry.operation + "." + suffix,
+            "outbox",      std::to_string(entry.id), detail};
+}
+
+api::ApiError PayloadUnreadable(const std::string& what) {
+    return LocalError(api::ApiErrorKind::BadRequest, "outbox_payload_unreadable", what);
+}
+
+store::OutboxEntry Enqueue(store::Workspace& workspace, const DeskContext& context,
+                           const OutboxRequest& request, const std::string& object_type) {
+    store::NewOutboxEntry entry{context.platform_url, context.partner_id,       context.login,
+                                request.operation,    api::NewIdempotencyKey(), request.payload};
+    return workspace.OutboxQueue().Enqueue(entry, {context.login, context.platform_url,
+                                                   request.operation + ".requested", object_type,
+                                                   request.object_id, request.summary});
 }
 
 OutboxOutcome<domain::User> Deliver(api::PlatformClient& client, store::Workspace& workspace,
                                     const DeskContext& context, const store::OutboxEntry& entry) {
-    auto outbox = workspace.OutboxQueue();
-    OutboxOutcome<domain::User> out;
-    out.outbox_id = entry.id;
-    if (!outbox.MarkSending(entry.id)) {
-        // Settled meanwhile (another desk sharing the workspace): nothing to do.
-        api::ApiError settled;
-        settled.kind = api::ApiErrorKind::Conflict;
-        settled.code = "outbox_already_settled";
-        settled.message = "This operation was already settled";
-        out.error = settled;
-        return out;
-    }
-    auto result = Dispatch(client, entry);
-    auto audit = [&](const std::string& suffix, const std::string& detail) {
-        return store::NewAuditRecord{
-            context.login, context.platform_url,     entry.operation + "." + suffix,
-            "outbox",      std::to_string(entry.id), detail};
-    };
-    if (result.Ok()) {
-        const auto& user = result.Value();
-        outbox.MarkDone(entry.id, contract::ToJson(user).dump(),
-                        audit("done", "user " + std::to_string(user.id) + " " + user.login +
-                                          ", version " + std::to_string(user.version)));
-        outbox.ScrubPayload(entry.id, Scrubbed(entry));
-        out.value = user;
-        return out;
-    }
-    const auto& error = result.Error();
-    out.error = error;
-    out.problems = error.problems;
-    if (OutcomeUnknown(error)) {
-        outbox.MarkPending(entry.id, ErrorText(error));
-        out.queued = true;
-        return out;
-    }
-    outbox.MarkFailed(entry.id, ErrorText(error), audit("failed", ErrorText(error)));
-    outbox.ScrubPayload(entry.id, Scrubbed(entry));
-    return out;
+    return DeliverOutboxEntry(client, workspace, context, entry, kUserDelivery);
 }
 
 OutboxOutcome<domain::User> EnqueueAndDeliver(api::PlatformClient& client,
                                               store::Workspace& workspace,
                                               const DeskContext& context,
                                               const OutboxRequest& request) {
-    store::NewOutboxEntry entry{context.platform_url, context.partner_id,       context.login,
-                                request.operation,    api::NewIdempotencyKey(), request.payload};
-    auto stored = workspace.OutboxQueue().Enqueue(entry, {context.login, context.platform_url,
-                                                          request.operation + ".requested", "user",
-                                                          request.object_id, request.summary});
-    return Deliver(client, workspace, context, stored);
+    return Deliver(client, workspace, context, Enqueue(workspace, context, request, "user"));
 }
 
 } // namespace kpd::services::detail
