@@ -1,5 +1,6 @@
 #include "sandbox/receipt_repository.h"
 
+#include "sandbox/bulk_insert.h"
 #include "store/database.h"
 #include "store/soci_optional.h"
 
@@ -8,41 +9,9 @@ namespace kpd::sandbox {
 namespace {
 constexpr std::size_t kBatchRows = 400;
 
-// A text literal for the generator's multi-row INSERTs, whose values it made
-// itself; quotes are doubled all the same.
-std::string Quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
-}
-
 std::string Number(std::int64_t n) {
     return std::to_string(n);
 }
-
-// Appends VALUES rows to `sql` and runs the statement every kBatchRows rows.
-class BatchInsert {
-  public:
-    BatchInsert(soci::session& db, std::string head) : m_db(db), m_head(std::move(head)) {}
-    void Add(const std::string& row) {
-        m_sql += m_rows == 0 ? m_head : ",";
-        m_sql += "(" + row + ")";
-        if (++m_rows == kBatchRows) Flush();
-    }
-    void Flush() {
-        if (m_rows > 0) m_db << m_sql;
-        m_sql.clear();
-        m_rows = 0;
-    }
-
-  private:
-    soci::session& m_db;
-    std::string m_head, m_sql;
-    std::size_t m_rows = 0;
-};
 
 const char* kReceiptColumns = "receipt_month, receipt_id, user_id, fn, doc_i, fp, operation, receipt_at, sum_kop, "
                               "scanned_on, original_month, original_id";
@@ -68,7 +37,7 @@ void InsertReceipt(soci::session& db, const StoredReceipt& r, const std::vector<
         soci::use(r.doc_i, "i"), soci::use(r.fp, "fp"), soci::use(r.operation, "op"), soci::use(r.receipt_at, "at"),
         soci::use(r.sum_kop, "sum"), soci::use(r.scanned_on, "on"), soci::use(r.original_month, "om"),
         soci::use(r.original_id, "oid");
-    BatchInsert insert(db, std::string("INSERT INTO receipt_items (") + kLineColumns + ") VALUES ");
+    BatchInsert insert(db, std::string("INSERT INTO receipt_items (") + kLineColumns + ") VALUES ", kBatchRows);
     int lineNo = 0;
     for (const auto& l : lines) {
         insert.Add(Quoted(r.month) + "," + Number(r.id) + "," + Number(++lineNo) + "," + Quoted(l.sku) + "," +
@@ -79,9 +48,10 @@ void InsertReceipt(soci::session& db, const StoredReceipt& r, const std::vector<
 
 void InsertReceipts(soci::session& db, const std::vector<StoredReceipt>& receipts,
                     const std::vector<std::vector<ReceiptLine>>& lines) {
-    BatchInsert keys(db, "INSERT INTO receipt_keys (fn, doc_i, fp, receipt_month, receipt_id) VALUES ");
-    BatchInsert heads(db, std::string("INSERT INTO receipts (") + kReceiptColumns + ") VALUES ");
-    BatchInsert items(db, std::string("INSERT INTO receipt_items (") + kLineColumns + ") VALUES ");
+    BatchInsert keys(db, "INSERT INTO receipt_keys (fn, doc_i, fp, receipt_month, receipt_id) VALUES ",
+                     kBatchRows);
+    BatchInsert heads(db, std::string("INSERT INTO receipts (") + kReceiptColumns + ") VALUES ", kBatchRows);
+    BatchInsert items(db, std::string("INSERT INTO receipt_items (") + kLineColumns + ") VALUES ", kBatchRows);
     for (std::size_t k = 0; k < receipts.size(); ++k) {
         const auto& r = receipts[k];
         keys.Add(Quoted(r.fn) + "," + Number(r.doc_i) + "," + Quoted(r.fp) + "," + Quoted(r.month) + "," +

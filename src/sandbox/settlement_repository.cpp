@@ -1,5 +1,6 @@
 #include "sandbox/settlement_repository.h"
 
+#include "sandbox/bulk_insert.h"
 #include "store/database.h"
 #include "store/soci_optional.h"
 
@@ -11,17 +12,6 @@ namespace kpd::sandbox {
 
 namespace {
 constexpr std::size_t kBatchRows = 500;
-
-// A text literal for a multi-row INSERT. Only the seed and generator write
-// through it, with values they made; quotes are doubled all the same.
-std::string Quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
-}
 
 const char* kRegisterColumns = "register_id, business_date, status, tx_count, turnover_kop, refunds_kop, payout_kop, "
                                "payout_date, needs_second_approval, version";
@@ -135,22 +125,20 @@ std::int64_t InsertRegister(soci::session& db, std::int64_t partnerId, const dom
 
 void InsertTransactions(soci::session& db, std::int64_t partnerId, std::int64_t registerId, std::int64_t firstSeq,
                         const std::vector<domain::SettlementTransaction>& transactions) {
-    const std::string head = "INSERT INTO settlement_transactions (partner_id, register_id, seq, order_id, store_id, "
-                             "purchased_at, amount_kop, prepaid_kop, status, refunded_kop, refund_status) VALUES ";
-    std::string sql;
+    BatchInsert insert(db,
+                       "INSERT INTO settlement_transactions (partner_id, register_id, seq, order_id, store_id, "
+                       "purchased_at, amount_kop, prepaid_kop, status, refunded_kop, refund_status) VALUES ",
+                       kBatchRows);
     for (std::size_t i = 0; i < transactions.size(); ++i) {
         const auto& t = transactions[i];
-        sql += sql.empty() ? head : ",";
-        sql += "(" + std::to_string(partnerId) + "," + std::to_string(registerId) + "," +
-               std::to_string(firstSeq + static_cast<std::int64_t>(i)) + "," + Quoted(t.order_id) + "," +
-               Quoted(t.store_id) + "," + std::to_string(t.purchased_at) + "," + std::to_string(t.amount_kop) + "," +
-               std::to_string(t.prepaid_kop) + "," + Quoted(t.status) + "," + std::to_string(t.refunded_kop) + "," +
-               (t.refund_status ? Quoted(*t.refund_status) : std::string("NULL")) + ")";
-        if ((i + 1) % kBatchRows == 0 || i + 1 == transactions.size()) {
-            db << sql;
-            sql.clear();
-        }
+        insert.Add(std::to_string(partnerId) + "," + std::to_string(registerId) + "," +
+                   std::to_string(firstSeq + static_cast<std::int64_t>(i)) + "," + Quoted(t.order_id) + "," +
+                   Quoted(t.store_id) + "," + std::to_string(t.purchased_at) + "," + std::to_string(t.amount_kop) +
+                   "," + std::to_string(t.prepaid_kop) + "," + Quoted(t.status) + "," +
+                   std::to_string(t.refunded_kop) + "," +
+                   (t.refund_status ? Quoted(*t.refund_status) : std::string("NULL")));
     }
+    insert.Flush();
 }
 
 std::vector<domain::SettlementTransaction> ListTransactions(soci::session& db, std::int64_t partnerId,
