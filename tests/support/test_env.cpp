@@ -5,8 +5,12 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <mutex>
 #include <random>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 #include <unistd.h>
 
 namespace kpd::test {
@@ -43,6 +47,52 @@ struct TempDirs {
     }
 };
 TempDirs g_tempDirs;
+
+// The databases CreatePgDatabase made, dropped when the test process ends,
+// whether its cases passed or failed (Boost.Test returns from main either
+// way). KPD_TEST_KEEP keeps them, like the temporary directories, to look at
+// a failure. A drop that fails is said on stderr and changes no verdict.
+// WITH (FORCE) ends connections still open (a workspace session a test kept
+// alive); a process killed outright (a ctest timeout) leaves its databases.
+class PgDatabases {
+  public:
+    void Add(std::string admin_url, std::string name) {
+        std::lock_guard lock(m_mutex);
+        m_made.emplace_back(std::move(admin_url), std::move(name));
+    }
+
+    ~PgDatabases() {
+        // A forked child that exits normally must not drop its parent's databases.
+        if (m_made.empty() || std::getenv("KPD_TEST_KEEP") || ::getpid() != m_owner) {
+            return;
+        }
+        for (const auto& [admin, name] : m_made) {
+            Drop(admin, name);
+        }
+    }
+
+  private:
+    static void Drop(const std::string& admin, const std::string& name) {
+        PGconn* conn = PQconnectdb(admin.c_str());
+        if (PQstatus(conn) != CONNECTION_OK) {
+            std::cerr << "test_env: cannot connect to " << admin << " to drop " << name << ": "
+                      << PQerrorMessage(conn);
+            PQfinish(conn);
+            return;
+        }
+        PGresult* res = PQexec(conn, ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str());
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            std::cerr << "test_env: DROP DATABASE " << name << " failed: " << PQerrorMessage(conn);
+        }
+        PQclear(res);
+        PQfinish(conn);
+    }
+
+    const pid_t m_owner = ::getpid();
+    std::mutex m_mutex;
+    std::vector<std::pair<std::string, std::string>> m_made;
+};
+PgDatabases g_pgDatabases;
 } // namespace
 
 std::string MakeTempDir(const std::string& prefix) {
@@ -83,6 +133,7 @@ std::string CreatePgDatabase(const std::string& prefix) {
     if (!ok) {
         throw std::runtime_error("CREATE DATABASE " + name + " failed: " + err);
     }
+    g_pgDatabases.Add(admin, name);
     // Replace the database name (the path after the last '/') of the admin URL.
     auto slash = admin.rfind('/');
     auto query = admin.find('?', slash);

@@ -18,7 +18,8 @@ std::string MakeTempDir(const std::string& prefix);
 // message when unset: PostgreSQL tests fail rather than skip.
 std::string PgAdminUrl();
 
-// Creates a new empty database in that cluster and returns its URL.
+// Creates a new empty database in that cluster and returns its URL. It is
+// dropped when the test process ends, passed or failed (KPD_TEST_KEEP keeps it).
 std::string CreatePgDatabase(const std::string& prefix);
 
 // A fresh database for the current backend: "sqlite:/tmp/…/x.db" or a
