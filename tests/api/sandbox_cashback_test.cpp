@@ -10,6 +10,7 @@
 #include "api_test_helpers.h"
 
 #include "api/platform_client.h"
+#include "support/cashback_fixture.h"
 #include "support/sandbox_process.h"
 
 #include <boost/test/unit_test.hpp>
@@ -21,15 +22,13 @@ using kpd::domain::CashbackFlight;
 using kpd::domain::CivilDate;
 using kpd::domain::FlightAction;
 using kpd::domain::FlightStatus;
+using kpd::test::DairyFlight;
 
 namespace {
 
 kpd::test::SandboxProcess& Sandbox() {
-    static auto sandbox = [] {
-        kpd::test::SandboxOptions options;
-        options.clock = "2026-12-25T10:00:00+03:00";
-        return std::make_unique<kpd::test::SandboxProcess>(options);
-    }();
+    static auto sandbox =
+        std::make_unique<kpd::test::SandboxProcess>(kpd::test::FridayBeforeNewYearSandbox());
     return *sandbox;
 }
 
@@ -43,20 +42,8 @@ PlatformClient As(const std::string& login) {
     return client;
 }
 
-CashbackFlight Flight(CivilDate starts, CivilDate ends) {
-    CashbackFlight f;
-    f.offer = {"Полянка", "Кешбэк на молочное", "", std::nullopt};
-    f.match.categories = {"dairy"};
-    f.cashback.percent_bp = 500;
-    f.cap_per_receipt_kop = 30000;
-    f.budget_kop = 1'000'000;
-    f.starts_on = starts;
-    f.ends_on = ends;
-    return f;
-}
-
 CashbackFlight Created(PlatformClient& client, CivilDate starts, CivilDate ends) {
-    auto created = client.CreateCashbackFlight(Flight(starts, ends), NewIdempotencyKey());
+    auto created = client.CreateCashbackFlight(DairyFlight(starts, ends), NewIdempotencyKey());
     BOOST_REQUIRE_MESSAGE(created.Ok(), Why(created));
     return created.Value();
 }
@@ -74,7 +61,7 @@ BOOST_AUTO_TEST_CASE(create_then_get_answers_the_flight_with_its_etag_version) {
     auto got = client.GetCashbackFlight(created.id);
     BOOST_REQUIRE_MESSAGE(got.Ok(), Why(got));
     BOOST_TEST(got.Value().version == created.version);
-    BOOST_TEST(got.Value().offer.title == "Кешбэк на молочное");
+    BOOST_TEST(got.Value().offer.title == "Кешбэк 5% на молочное");
     BOOST_TEST((got.Value().starts_on == CivilDate{2027, 1, 12}));
     BOOST_TEST(*got.Value().cashback.percent_bp == 500);
 
@@ -104,7 +91,7 @@ BOOST_AUTO_TEST_CASE(a_stale_put_is_a_412_carrying_the_platform_flight) {
 
 BOOST_AUTO_TEST_CASE(a_broken_flight_is_refused_with_its_pointers) {
     auto client = As("marketing");
-    auto f = Flight({2027, 1, 12}, {2027, 1, 1});
+    auto f = DairyFlight({2027, 1, 12}, {2027, 1, 1});
     f.cashback.percent_bp = 10001;
     f.budget_kop = 0;
     auto created = client.CreateCashbackFlight(f, NewIdempotencyKey());

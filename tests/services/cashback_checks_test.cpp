@@ -3,9 +3,12 @@
 // Friday before the New Year holidays), provisional years said, a missing
 // calendar said and never guessed, the editor's greyed-out days, and a flight
 // file's mistakes named at their JSON pointer or line.
+#include "desk_calendar.h"
+
 #include "services/cashback_calendar.h"
 #include "services/cashback_flight_file.h"
 #include "services/cashback_flights.h"
+#include "support/cashback_fixture.h"
 #include "support/test_env.h"
 
 #include <boost/test/unit_test.hpp>
@@ -17,46 +20,27 @@ using namespace kpd;
 using domain::CivilDate;
 
 namespace {
-
-std::string CalendarPath() {
-    return std::string(KPD_SOURCE_DIR) + "/resources/calendar/ru.txt";
-}
-
-const services::DeskCalendar& Calendar() {
-    static const auto calendar = services::LoadDeskCalendar(CalendarPath());
-    return calendar;
-}
-
-domain::CashbackFlight Flight(CivilDate starts, CivilDate ends) {
-    domain::CashbackFlight f;
-    f.offer = {"Полянка", "Кешбэк 5% на молочное", "", std::nullopt};
-    f.match.categories = {"dairy"};
-    f.cashback.percent_bp = 500;
-    f.cap_per_receipt_kop = 30000;
-    f.budget_kop = 5'000'000;
-    f.starts_on = starts;
-    f.ends_on = ends;
-    return f;
-}
-
+using test::DairyFlight;
+using test::ShippedCalendar;
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(cashback_local_checks)
 
 BOOST_AUTO_TEST_CASE(the_earliest_start_is_five_business_days_after_submission) {
-    BOOST_REQUIRE_MESSAGE(Calendar().Loaded(),
-                          (Calendar().problem ? Calendar().problem->english : std::string()));
+    BOOST_REQUIRE_MESSAGE(
+        ShippedCalendar().Loaded(),
+        (ShippedCalendar().problem ? ShippedCalendar().problem->english : std::string()));
     // Monday 23 November 2026 → Monday 30 November (the brief's example).
-    const auto plain =
-        services::CheckDraft(Calendar(), Flight({2026, 12, 1}, {2026, 12, 31}), {2026, 11, 23});
+    const auto plain = services::CheckDraft(
+        ShippedCalendar(), DairyFlight({2026, 12, 1}, {2026, 12, 31}), {2026, 11, 23});
     BOOST_REQUIRE(plain.earliest_start.has_value());
     BOOST_TEST((*plain.earliest_start == CivilDate{2026, 11, 30}));
     BOOST_TEST(plain.problems.empty());
     BOOST_TEST(plain.provisional_years.empty());
     // Friday 25 December 2026: 28, 29, 30 December, then 11 and 12 January (31 December and 1–10
     // January are off).
-    const auto holidays =
-        services::CheckDraft(Calendar(), Flight({2026, 12, 30}, {2027, 1, 31}), {2026, 12, 25});
+    const auto holidays = services::CheckDraft(
+        ShippedCalendar(), DairyFlight({2026, 12, 30}, {2027, 1, 31}), {2026, 12, 25});
     BOOST_REQUIRE(holidays.earliest_start.has_value());
     BOOST_TEST((*holidays.earliest_start == CivilDate{2027, 1, 12}));
     BOOST_REQUIRE(holidays.problems.size() == 1u);
@@ -69,19 +53,19 @@ BOOST_AUTO_TEST_CASE(the_earliest_start_is_five_business_days_after_submission) 
 
 BOOST_AUTO_TEST_CASE(the_editor_greys_out_days_before_the_earliest_start_and_says_why) {
     const CivilDate friday{2026, 12, 25};
-    const auto early = services::WhyNotStartOn(Calendar(), friday, {2027, 1, 11});
+    const auto early = services::WhyNotStartOn(ShippedCalendar(), friday, {2027, 1, 11});
     BOOST_REQUIRE(early.has_value());
     BOOST_TEST(early->code == "starts_too_early");
     BOOST_TEST(early->message.find("2027-01-12") != std::string::npos);
-    BOOST_TEST(!services::WhyNotStartOn(Calendar(), friday, {2027, 1, 12}).has_value());
-    BOOST_TEST(!services::WhyNotStartOn(Calendar(), friday, {2027, 3, 1}).has_value());
+    BOOST_TEST(!services::WhyNotStartOn(ShippedCalendar(), friday, {2027, 1, 12}).has_value());
+    BOOST_TEST(!services::WhyNotStartOn(ShippedCalendar(), friday, {2027, 3, 1}).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(broken_flights_are_every_problem_at_its_pointer) {
-    auto f = Flight({2027, 2, 1}, {2027, 1, 31}); // ends before it starts
-    f.cashback.percent_bp = 12000;                // above 100 %
+    auto f = DairyFlight({2027, 2, 1}, {2027, 1, 31}); // ends before it starts
+    f.cashback.percent_bp = 12000;                     // above 100 %
     f.budget_kop = 0;
-    const auto check = services::CheckDraft(Calendar(), f, {2026, 12, 25});
+    const auto check = services::CheckDraft(ShippedCalendar(), f, {2026, 12, 25});
     std::vector<std::string> fields;
     for (const auto& p : check.problems)
         fields.push_back(p.field);
@@ -96,7 +80,7 @@ BOOST_AUTO_TEST_CASE(a_missing_calendar_file_is_said_not_guessed) {
     BOOST_REQUIRE(missing.problem.has_value());
     BOOST_TEST(missing.problem->english.find("none.txt") != std::string::npos);
     const auto check =
-        services::CheckDraft(missing, Flight({2027, 2, 1}, {2027, 2, 28}), {2026, 12, 25});
+        services::CheckDraft(missing, DairyFlight({2027, 2, 1}, {2027, 2, 28}), {2026, 12, 25});
     BOOST_TEST(!check.earliest_start.has_value());
     BOOST_TEST(check.calendar_problem.has_value());
     BOOST_TEST(check.problems.empty()); // the start is the platform's to judge then

@@ -5,12 +5,14 @@
 // platform is down and resent once), a stale save answered with the
 // platform's flight, pause/resume/stop, the report with its forecast after
 // the sandbox's clock moved, and the list offline.
+#include "desk_calendar.h"
 #include "desk_fixture.h"
 
 #include "services/cashback_calendar.h"
 #include "services/cashback_flights.h"
 #include "services/desk_context.h"
 #include "services/user_commands.h"
+#include "support/cashback_fixture.h"
 
 #include <algorithm>
 
@@ -20,59 +22,19 @@ using store::OutboxState;
 
 namespace {
 
-// Friday 25 December 2026, 10:00 Moscow: the last week before the New Year holidays.
-const char* kFridayBeforeNewYear = "2026-12-25T10:00:00+03:00";
+using test::ShippedCalendar;
 
-std::string CalendarPath() {
-    return std::string(KPD_SOURCE_DIR) + "/resources/calendar/ru.txt";
-}
-
-const services::DeskCalendar& Calendar() {
-    static const auto calendar = services::LoadDeskCalendar(CalendarPath());
-    return calendar;
-}
-
+// The shared dairy flight with the words the app shows under it and a keyword rule.
 domain::CashbackFlight Flight(CivilDate starts, CivilDate ends) {
-    domain::CashbackFlight f;
-    f.offer = {"Полянка", "Кешбэк 5% на молочное", "Сканируйте чек — получайте рубли",
-               std::nullopt};
-    f.match.categories = {"dairy"};
+    auto f = test::DairyFlight(starts, ends);
+    f.offer.description = "Сканируйте чек — получайте рубли";
     f.match.keywords = {"молоко"};
-    f.cashback.percent_bp = 500;
-    f.cap_per_receipt_kop = 30000;
-    f.budget_kop = 5'000'000;
-    f.starts_on = starts;
-    f.ends_on = ends;
     return f;
 }
 
-struct FlightFixture {
-    FlightFixture()
-        : sandbox(Options()), workspaceUrl(test::FreshDatabaseUrl("workspace")),
-          workspace(std::make_unique<store::Workspace>(workspaceUrl)),
-          client(std::make_unique<api::PlatformClient>(test::FastOptions(sandbox.BaseUrl()))) {
-        auto outcome = services::SignIn(*client, *workspace, "marketing", "demo");
-        BOOST_REQUIRE_MESSAGE(
-            outcome.Ok(),
-            "sign-in failed: " << (outcome.error ? outcome.error->message : "problems"));
-    }
-
-    static test::SandboxOptions Options() {
-        test::SandboxOptions o;
-        o.clock = kFridayBeforeNewYear;
-        return o;
-    }
-
-    store::Workspace& Ws() { return *workspace; }
-    api::PlatformClient& Client() { return *client; }
-
-    long long Count(const std::string& table, const std::string& where = "") {
-        auto sql = store::OpenSession(workspaceUrl);
-        long long n = 0;
-        *sql << "SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where),
-            soci::into(n);
-        return n;
-    }
+// A desk signed in as marketing against a sandbox on that Friday's clock.
+struct FlightFixture : test::DeskFixture {
+    FlightFixture() : DeskFixture(test::FridayBeforeNewYearSandbox()) { SignInAs("marketing"); }
 
     domain::CashbackFlight SavedDraft(CivilDate starts, CivilDate ends) {
         auto saved = services::SaveDraft(Client(), Ws(), Flight(starts, ends));
@@ -80,11 +42,6 @@ struct FlightFixture {
                               "save failed: " << (saved.error ? saved.error->message : "problems"));
         return *saved.value;
     }
-
-    test::SandboxProcess sandbox;
-    std::string workspaceUrl;
-    std::unique_ptr<store::Workspace> workspace;
-    std::unique_ptr<api::PlatformClient> client;
 };
 
 } // namespace
@@ -149,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_stale_save_is_refused_with_the_platform_flight) {
 
 BOOST_AUTO_TEST_CASE(submitting_too_early_is_refused_by_the_desk_with_the_earliest_date) {
     const auto flight = SavedDraft({2026, 12, 30}, {2027, 1, 31});
-    auto submitted = services::SubmitFlight(Client(), Ws(), Calendar(), flight);
+    auto submitted = services::SubmitFlight(Client(), Ws(), ShippedCalendar(), flight);
     BOOST_TEST(!submitted.Ok());
     BOOST_REQUIRE(submitted.earliest_starts_on.has_value());
     BOOST_TEST((*submitted.earliest_starts_on == CivilDate{2027, 1, 12}));
@@ -172,7 +129,7 @@ BOOST_AUTO_TEST_CASE(the_platform_judges_too_when_the_desk_has_no_calendar) {
 
 BOOST_AUTO_TEST_CASE(submit_on_time_schedules_and_the_clock_makes_it_live_and_accrue) {
     const auto flight = SavedDraft({2027, 1, 12}, {2027, 3, 31});
-    auto submitted = services::SubmitFlight(Client(), Ws(), Calendar(), flight);
+    auto submitted = services::SubmitFlight(Client(), Ws(), ShippedCalendar(), flight);
     BOOST_REQUIRE_MESSAGE(submitted.Ok(),
                           (submitted.error ? submitted.error->message : "problems"));
     BOOST_TEST((submitted.value->status == domain::FlightStatus::Scheduled));
@@ -210,7 +167,7 @@ BOOST_AUTO_TEST_CASE(submit_on_time_schedules_and_the_clock_makes_it_live_and_ac
 
 BOOST_AUTO_TEST_CASE(pause_resume_and_stop_follow_the_lifecycle) {
     const auto flight = SavedDraft({2027, 1, 12}, {2027, 3, 31});
-    BOOST_REQUIRE(services::SubmitFlight(Client(), Ws(), Calendar(), flight).Ok());
+    BOOST_REQUIRE(services::SubmitFlight(Client(), Ws(), ShippedCalendar(), flight).Ok());
     // A scheduled flight cannot be paused: the platform refuses, the outbox row fails.
     auto early = services::ChangeFlight(Client(), Ws(), flight.id, domain::FlightAction::Pause);
     BOOST_TEST(!early.Ok());
@@ -235,7 +192,7 @@ BOOST_AUTO_TEST_CASE(pause_resume_and_stop_follow_the_lifecycle) {
 BOOST_AUTO_TEST_CASE(a_submit_without_an_answer_waits_and_is_resent_once) {
     const auto flight = SavedDraft({2027, 1, 12}, {2027, 3, 31});
     sandbox.Stop();
-    auto submitted = services::SubmitFlight(Client(), Ws(), Calendar(), flight);
+    auto submitted = services::SubmitFlight(Client(), Ws(), ShippedCalendar(), flight);
     BOOST_TEST(!submitted.Ok());
     BOOST_TEST(submitted.queued);
     const auto pending = Ws().OutboxQueue().Find(submitted.outbox_id);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <soci/soci.h>
 #include <string>
+#include <utility>
 
 namespace kpd::test {
 
@@ -27,8 +28,9 @@ inline api::ClientOptions FastOptions(const std::string& base_url) {
 }
 
 struct DeskFixture {
-    DeskFixture()
-        : workspaceUrl(FreshDatabaseUrl("workspace")),
+    // `options`: how the sandbox starts (e.g. on a fixed clock).
+    explicit DeskFixture(SandboxOptions options = {})
+        : sandbox(std::move(options)), workspaceUrl(FreshDatabaseUrl("workspace")),
           workspace(std::make_unique<store::Workspace>(workspaceUrl)),
           client(std::make_unique<api::PlatformClient>(FastOptions(sandbox.BaseUrl()))) {}
 
