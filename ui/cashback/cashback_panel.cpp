@@ -9,6 +9,7 @@
 #include "ui/cashback/flight_report_view.h"
 #include "ui/settlements/settlement_words.h"
 #include "ui/widgets/budget_bar_renderer.h"
+#include "ui/widgets/list_area.h"
 #include "ui/widgets/page_header.h"
 
 #include <wx/button.h>
@@ -34,47 +35,31 @@ bool HasReport(domain::FlightStatus status) {
 
 CashbackPanel::CashbackPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, DeskShell& shell)
     : wxPanel(parent), m_session(std::move(session)), m_shell(shell) {
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    m_header = new PageHeader(this, _("Cashback flights"),
-                              _("Cashback for your goods in the Koshelek app: customers scan the QR code of the "
-                                "receipt and get roubles back. A flight starts 5 business days after it is "
-                                "submitted at the earliest."));
-    sizer->Add(m_header, wxSizerFlags().Expand());
-    m_banner = new wxInfoBar(this);
-    sizer->Add(m_banner, wxSizerFlags().Expand());
-
-    if (!m_session->MaySeeCashback()) {
-        auto* note = new wxStaticText(
-            this, wxID_ANY,
-            _("Cashback flights are for the Marketing, Partner administrator and Viewer roles. Ask your partner "
-              "administrator if you should see them."));
-        note->Wrap(FromDIP(560));
-        sizer->Add(note, wxSizerFlags().Border(wxALL, FromDIP(16)));
-        SetSizer(sizer);
+    auto area = BuildListArea(
+        this, _("Cashback flights"),
+        _("Cashback for your goods in the Koshelek app: customers scan the QR code of the receipt and get roubles "
+          "back. A flight starts 5 business days after it is submitted at the earliest."),
+        m_session->MaySeeCashback(),
+        _("Cashback flights are for the Marketing, Partner administrator and Viewer roles. Ask your partner "
+          "administrator if you should see them."));
+    m_header = area.header;
+    m_banner = area.banner;
+    if (!area.book) {
         return;
     }
 
-    m_book = new wxSimplebook(this);
-    auto* listPage = new wxPanel(m_book);
-    auto* listSizer = new wxBoxSizer(wxVERTICAL);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    const int gap = FromDIP(8);
+    m_book = area.book;
+    auto* listPage = area.list_page;
+    auto* listSizer = area.list_sizer;
     m_new = new wxButton(listPage, wxID_ANY, _("&New flight"));
     m_open = new wxButton(listPage, wxID_ANY, _("&Open"));
     m_reportButton = new wxButton(listPage, wxID_ANY, _("&Report"));
     m_pause = new wxButton(listPage, wxID_ANY, _("&Pause…"));
     m_resume = new wxButton(listPage, wxID_ANY, _("Res&ume…"));
     m_stop = new wxButton(listPage, wxID_ANY, _("S&top…"));
-    for (wxButton* b : {m_new, m_open, m_reportButton}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
-    buttons->AddStretchSpacer();
-    for (wxButton* b : {m_pause, m_resume}) buttons->Add(b, wxSizerFlags().Border(wxRIGHT, gap));
-    buttons->Add(m_stop);
-    listSizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
-    m_summary = new wxStaticText(listPage, wxID_ANY, wxString());
-    listSizer->Add(m_summary, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    m_summary = AddButtonRowAndSummary(area, {m_new, m_open, m_reportButton}, {m_pause, m_resume, m_stop});
 
-    m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                    wxDV_ROW_LINES | wxDV_SINGLE);
+    m_list = NewRowList(listPage);
     m_list->AppendTextColumn(_("Flight"), wxDATAVIEW_CELL_INERT, FromDIP(180), wxALIGN_LEFT,
                              wxDATAVIEW_COL_RESIZABLE);
     m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(168));
@@ -95,8 +80,8 @@ CashbackPanel::CashbackPanel(wxWindow* parent, std::shared_ptr<DeskSession> sess
     m_report->SetOnBack([this] { ShowList(); });
     m_report->SetOnAction([this](std::int64_t id, domain::FlightAction action) { AskAndChange(id, action); });
     m_book->AddPage(m_report, wxString());
-    sizer->Add(m_book, wxSizerFlags(1).Expand());
-    SetSizer(sizer);
+    area.sizer->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(area.sizer);
 
     m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewFlight(); });
     m_open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

@@ -6,6 +6,7 @@
 #include "ui/settlements/commission_view.h"
 #include "ui/settlements/register_view.h"
 #include "ui/settlements/settlement_words.h"
+#include "ui/widgets/list_area.h"
 #include "ui/widgets/page_header.h"
 
 #include <wx/button.h>
@@ -20,44 +21,29 @@ namespace kpd::ui {
 
 SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, DeskShell& shell)
     : wxPanel(parent), m_session(std::move(session)), m_shell(shell) {
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    m_header = new PageHeader(this, _("Dolyami settlements"),
-                              _("Daily registers of Dolyami instalment purchases: check each against your own "
-                                "sales export, approve or dispute it, and check the month's commission."));
-    sizer->Add(m_header, wxSizerFlags().Expand());
-    m_banner = new wxInfoBar(this);
-    sizer->Add(m_banner, wxSizerFlags().Expand());
-
-    if (!m_session->MaySeeSettlements()) {
-        auto* note = new wxStaticText(
-            this, wxID_ANY,
-            _("Settlements need a finance role (Finance or Finance manager). Ask your partner administrator if "
-              "you should see them."));
-        note->Wrap(FromDIP(560));
-        sizer->Add(note, wxSizerFlags().Border(wxALL, FromDIP(16)));
-        SetSizer(sizer);
+    auto area = BuildListArea(
+        this, _("Dolyami settlements"),
+        _("Daily registers of Dolyami instalment purchases: check each against your own sales export, approve or "
+          "dispute it, and check the month's commission."),
+        m_session->MaySeeSettlements(),
+        _("Settlements need a finance role (Finance or Finance manager). Ask your partner administrator if you "
+          "should see them."));
+    m_header = area.header;
+    m_banner = area.banner;
+    if (!area.book) {
         return;
     }
 
-    m_book = new wxSimplebook(this);
-    auto* listPage = new wxPanel(m_book);
-    auto* listSizer = new wxBoxSizer(wxVERTICAL);
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    m_book = area.book;
+    auto* listPage = area.list_page;
+    auto* listSizer = area.list_sizer;
     m_open = new wxButton(listPage, wxID_ANY, _("&Open register"));
     m_invoice = new wxButton(listPage, wxID_ANY, _("Commission &invoice…"));
     m_sync = new wxButton(listPage, wxID_ANY, _("&Sync with the platform"));
     m_cancel = new wxButton(listPage, wxID_ANY, _("Stop s&ync"));
-    buttons->Add(m_open, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
-    buttons->Add(m_invoice, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
-    buttons->AddStretchSpacer();
-    buttons->Add(m_sync, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
-    buttons->Add(m_cancel);
-    listSizer->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
-    m_summary = new wxStaticText(listPage, wxID_ANY, wxString());
-    listSizer->Add(m_summary, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
+    m_summary = AddButtonRowAndSummary(area, {m_open, m_invoice}, {m_sync, m_cancel});
 
-    m_list = new wxDataViewListCtrl(listPage, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                    wxDV_ROW_LINES | wxDV_SINGLE);
+    m_list = NewRowList(listPage);
     m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(115));
     // TRANSLATORS: a column header: how many purchases a register holds.
@@ -79,8 +65,8 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
     m_book->AddPage(m_register, wxString());
     m_commission = new CommissionView(m_book, m_session, m_shell, [this] { ShowList(); });
     m_book->AddPage(m_commission, wxString());
-    sizer->Add(m_book, wxSizerFlags(1).Expand());
-    SetSizer(sizer);
+    area.sizer->Add(m_book, wxSizerFlags(1).Expand());
+    SetSizer(area.sizer);
 
     m_open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (auto reg = Selected()) OpenRegister(reg->id);
