@@ -9,12 +9,12 @@
 
 #include "api/platform_client.h"
 #include "support/sandbox_process.h"
+#include "support/told_waits.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
 #include <chrono>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -30,22 +30,11 @@ kpd::test::SandboxOptions Limited(const std::string& limit) {
 }
 
 // Every wait the client was told of, in order (seconds; 0 = the wait ended).
-class Waits {
+class Waits : public kpd::test::ToldWaits {
   public:
     PlatformClient::WaitListener Listener() {
-        return [this](std::chrono::seconds wait) {
-            std::lock_guard lock(m_mutex);
-            m_told.push_back(wait.count());
-        };
+        return [this](std::chrono::seconds wait) { Add(wait.count()); };
     }
-    std::vector<std::int64_t> Told() const {
-        std::lock_guard lock(m_mutex);
-        return m_told;
-    }
-
-  private:
-    mutable std::mutex m_mutex;
-    std::vector<std::int64_t> m_told;
 };
 
 PlatformClient SignedIn(const kpd::test::SandboxProcess& sandbox, const std::string& login,

@@ -8,10 +8,10 @@
 #include "services/desk_context.h"
 #include "services/settlement_checks.h"
 #include "services/settlement_sync.h"
+#include "support/told_waits.h"
 
 #include <algorithm>
 #include <fstream>
-#include <mutex>
 #include <vector>
 
 using namespace kpd;
@@ -32,21 +32,10 @@ class CancelAfter final : public domain::ProgressSink {
 };
 
 // Every PlatformWait the sync reported, from any of its threads.
-class WaitLog final : public domain::ProgressSink {
+class WaitLog final : public domain::ProgressSink, public test::ToldWaits {
   public:
     void Report(std::int64_t, std::int64_t, const std::string&) override {}
-    void PlatformWait(std::int64_t seconds) override {
-        std::lock_guard lock(m_mutex);
-        m_told.push_back(seconds);
-    }
-    std::vector<std::int64_t> Told() const {
-        std::lock_guard lock(m_mutex);
-        return m_told;
-    }
-
-  private:
-    mutable std::mutex m_mutex;
-    std::vector<std::int64_t> m_told;
+    void PlatformWait(std::int64_t seconds) override { Add(seconds); }
 };
 
 struct SyncFixture : test::DeskFixture {
