@@ -7,13 +7,13 @@
 #include "run_partnerctl.h"
 
 #include "api/platform_client.h"
+#include "support/sales_workbook.h"
 #include "support/sandbox_process.h"
 #include "support/test_env.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <nlohmann/json.hpp>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <chrono>
@@ -224,31 +224,14 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_an_xlsx_export) {
     const std::string pos = dir + "/kassa.xlsx";
     lxw_workbook* book = workbook_new(pos.c_str());
     worksheet_write_string(workbook_add_worksheet(book, "Титул"), 0, 0, "Выгрузка продаж за 20.11.2026", nullptr);
-    lxw_worksheet* sheet = workbook_add_worksheet(book, "Продажи");
-    lxw_format* when = workbook_add_format(book);
-    format_set_num_format(when, "dd.mm.yyyy hh:mm:ss");
-    const char* header[] = {"Номер заказа", "Магазин", "Дата продажи", "Сумма, руб."};
-    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
-    lxw_row_t row = 1;
-    for (std::size_t i = 1; i < purchases.size(); ++i, ++row) { // the first is missing at the partner
-        const auto& t = purchases[i];
-        worksheet_write_string(sheet, row, 0, t.order_id.c_str(), nullptr);
-        worksheet_write_string(sheet, row, 1, t.store_id.c_str(), nullptr);
-        worksheet_write_unixtime(sheet, row, 2, t.purchased_at + 3 * 3600, when); // Moscow wall clock
-        worksheet_write_number(sheet, row, 3, static_cast<double>(t.amount_kop + (i == 1 ? 5000 : 0)) / 100, nullptr);
-    }
-    worksheet_write_string(sheet, row, 0, "D-BAD", nullptr);
-    worksheet_write_string(sheet, row, 1, "store-01", nullptr);
-    worksheet_write_string(sheet, row, 2, "20.11.2026 12:00", nullptr);
-    worksheet_write_number(sheet, row, 3, 1.234, nullptr);
+    const std::string badCell = kpd::test::AddSalesSheet(book, purchases, "D-BAD", 1.234);
     BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
-    const std::string badCell = "D" + std::to_string(row + 1);
     const std::string mapping = dir + "/mapping.json";
     std::ofstream(mapping) << R"({"sheet": "Продажи"})";
 
     const auto refused = As("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos, "--mapping", mapping});
     BOOST_TEST(refused.exit_code == 1, Show(refused));
-    BOOST_TEST(refused.err.find("line " + std::to_string(row + 1) + " amount " + badCell) != std::string::npos, Show(refused));
+    BOOST_TEST(refused.err.find("line " + badCell.substr(1) + " amount " + badCell) != std::string::npos, Show(refused));
     BOOST_TEST(refused.out.empty(), Show(refused));
 
     const auto report = Json("finance", {"settlements", "reconcile", std::to_string(id), "--pos", pos, "--mapping",

@@ -19,6 +19,7 @@
 #include "api/platform_client.h"
 #include "desk_driver.h"
 #include "services/reconciliation_engine.h"
+#include "support/sales_workbook.h"
 #include "support/sandbox_process.h"
 #include "support/test_env.h"
 #include "ui/main/main_frame.h"
@@ -40,7 +41,6 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
-#include <xlsxwriter.h>
 
 #include <chrono>
 #include <cstdio>
@@ -171,24 +171,7 @@ BOOST_AUTO_TEST_CASE(reconciles_a_register_filters_mismatches_and_exports_xlsx) 
     std::string badCell;
     {
         lxw_workbook* book = workbook_new(posXlsx.c_str());
-        lxw_worksheet* sheet = workbook_add_worksheet(book, "Продажи");
-        lxw_format* when = workbook_add_format(book);
-        format_set_num_format(when, "dd.mm.yyyy hh:mm:ss");
-        const char* header[] = {"Номер заказа", "Магазин", "Дата продажи", "Сумма, руб."};
-        for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 0, c, header[c], nullptr);
-        lxw_row_t row = 1;
-        for (std::size_t i = 1; i < purchases.size(); ++i, ++row) { // the first is missing at the partner
-            const auto& t = purchases[i];
-            worksheet_write_string(sheet, row, 0, t.order_id.c_str(), nullptr);
-            worksheet_write_string(sheet, row, 1, t.store_id.c_str(), nullptr);
-            worksheet_write_unixtime(sheet, row, 2, t.purchased_at + 3 * 3600, when);
-            worksheet_write_number(sheet, row, 3, static_cast<double>(t.amount_kop + (i == 1 ? 5000 : 0)) / 100, nullptr);
-        }
-        worksheet_write_string(sheet, row, 0, "D-BROKEN-2", nullptr);
-        worksheet_write_string(sheet, row, 1, "store-01", nullptr);
-        worksheet_write_string(sheet, row, 2, "20.11.2026 12:00", nullptr);
-        worksheet_write_number(sheet, row, 3, 9.999, nullptr);
-        badCell = "D" + std::to_string(row + 1);
+        badCell = kpd::test::AddSalesSheet(book, purchases, "D-BROKEN-2", 9.999);
         BOOST_REQUIRE(workbook_close(book) == LXW_NO_ERROR);
     }
     const std::string xlsx = home + "/report.xlsx";
