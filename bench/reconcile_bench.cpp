@@ -7,6 +7,8 @@
 //
 // The files carry planted discrepancies of every class. Peak memory is our
 // process's maximum resident set, read before any peer runs.
+#include "bench_clock.h"
+
 #include "services/pos_file_reader.h"
 #include "services/reconciliation_engine.h"
 
@@ -25,7 +27,9 @@
 #include <string>
 
 using namespace kpd;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::Seconds;
+using bench::Iso;
 
 namespace {
 struct Options {
@@ -35,17 +39,6 @@ struct Options {
     bool pandas = true;
     bool keep = false;
 };
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-
-std::string Iso(std::int64_t unix) {
-    const std::time_t t = static_cast<std::time_t>(unix);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
 
 // Both files in one simple layout so every peer reads them as they are:
 // order_id;store;sold_at;amount_kop;refunded_kop (UTC times, header line).

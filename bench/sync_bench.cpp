@@ -6,6 +6,8 @@
 //   sync_bench [--transactions N]     (default 1,000,000)
 //
 // The sandbox's seeding of N purchases is not measured.
+#include "bench_clock.h"
+
 #include "api/platform_client.h"
 #include "services/desk_context.h"
 #include "services/sign_in.h"
@@ -29,11 +31,10 @@
 #include <string>
 
 using namespace kpd;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::Seconds;
 
 namespace {
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
-
 // CPU seconds (user + system): this process, its running children (the
 // sandbox, from /proc), and the children it has waited for (sqlite3). On a
 // machine others load, wall time swings; CPU time says what the work cost.

@@ -9,6 +9,8 @@
 // strings, as streaming writers do): order id, store, sale time as a
 // date-formatted cell, amount in roubles as a number. Wall and CPU seconds
 // are both printed: on a shared machine the wall clock measures neighbours too.
+#include "bench_clock.h"
+
 #include "services/pos_file_reader.h"
 
 #include <unistd.h>
@@ -24,7 +26,9 @@
 #include <string>
 
 using namespace kpd;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::Seconds;
+using bench::Iso;
 
 namespace {
 struct Options {
@@ -34,17 +38,7 @@ struct Options {
     bool keep = false;
 };
 
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-std::string Iso(std::int64_t unix) {
-    const std::time_t t = static_cast<std::time_t>(unix);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-    return buf;
-}
 
 // Row i: D-<i>, store-<i % 300>, a sale every 2 s from 2026-11-01 (Moscow wall clock), 1.00–10,000.00 roubles.
 void Generate(const Options& o, const std::string& xlsxPath, const std::string& csvPath) {
