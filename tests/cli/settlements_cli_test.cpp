@@ -91,6 +91,20 @@ struct SettlementsCli {
         return out;
     }
 
+    // The register of 20.11.2026 (the one both reconciliations check) and its purchases.
+    struct Register {
+        std::int64_t id = 0;
+        std::vector<kpd::domain::SettlementTransaction> purchases;
+    };
+    Register November20() {
+        const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-20", "--to", "2026-11-20"});
+        Register reg;
+        reg.id = list.at(0).at("id").get<std::int64_t>();
+        reg.purchases = Purchases(reg.id);
+        BOOST_REQUIRE(reg.purchases.size() > 20u);
+        return reg;
+    }
+
     kpd::test::SandboxProcess sandbox;
     std::string workspace;
     std::string dir;
@@ -124,10 +138,9 @@ BOOST_AUTO_TEST_CASE(sync_list_and_approve) {
 }
 
 BOOST_AUTO_TEST_CASE(a_register_reconciled_against_a_pos_export_with_planted_discrepancies) {
-    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-20", "--to", "2026-11-20"});
-    const auto id = list.at(0).at("id").get<std::int64_t>();
-    const auto purchases = Purchases(id);
-    BOOST_REQUIRE(purchases.size() > 20u);
+    const auto reg = November20();
+    const std::int64_t id = reg.id;
+    const auto& purchases = reg.purchases;
 
     // The till's export: Russian headers, semicolons, decimal commas, Moscow times, a BOM.
     const std::string pos = dir + "/kassa.csv";
@@ -217,10 +230,9 @@ BOOST_AUTO_TEST_CASE(the_rehearsal_pos_export_has_one_discrepancy_of_every_kind)
 // (named in the mapping file): times as date-formatted cells, amounts as
 // numbers in roubles, one amount with three decimals named by its cell.
 BOOST_AUTO_TEST_CASE(a_register_reconciled_against_an_xlsx_export) {
-    const auto list = Json("finance", {"settlements", "list", "--from", "2026-11-20", "--to", "2026-11-20"});
-    const auto id = list.at(0).at("id").get<std::int64_t>();
-    const auto purchases = Purchases(id);
-    BOOST_REQUIRE(purchases.size() > 20u);
+    const auto reg = November20();
+    const std::int64_t id = reg.id;
+    const auto& purchases = reg.purchases;
     const std::string pos = dir + "/kassa.xlsx";
     lxw_workbook* book = workbook_new(pos.c_str());
     worksheet_write_string(workbook_add_worksheet(book, "Титул"), 0, 0, "Выгрузка продаж за 20.11.2026", nullptr);
