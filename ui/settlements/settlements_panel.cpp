@@ -17,6 +17,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace kpd::ui {
 
 SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession> session, DeskShell& shell)
@@ -44,16 +46,22 @@ SettlementsPanel::SettlementsPanel(wxWindow* parent, std::shared_ptr<DeskSession
     m_summary = AddButtonRowAndSummary(area, {m_open, m_invoice}, {m_sync, m_cancel});
 
     m_list = NewRowList(listPage);
-    m_list->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(90));
-    m_list->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(115));
+    // Each width fits the column's values; a longer title in the user's
+    // language ("Дата выплаты", "Утверждено") widens its column rather than being cut.
+    const auto column = [&](const wxString& title, int width, wxAlignment align = wxALIGN_NOT) {
+        width = std::max(FromDIP(width), GetTextExtent(title).x + FromDIP(30));
+        m_list->AppendTextColumn(title, wxDATAVIEW_CELL_INERT, width, align);
+    };
+    column(_("Date"), 90);
+    column(_("Status"), 115);
     // TRANSLATORS: a column header: how many purchases a register holds.
-    m_list->AppendTextColumn(_("Count"), wxDATAVIEW_CELL_INERT, FromDIP(82), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Turnover"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Refunds"), wxDATAVIEW_CELL_INERT, FromDIP(100), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_RIGHT);
-    m_list->AppendTextColumn(_("Payout date"), wxDATAVIEW_CELL_INERT, FromDIP(112));
+    column(_("Count"), 82, wxALIGN_RIGHT);
+    column(_("Turnover"), 110, wxALIGN_RIGHT);
+    column(_("Refunds"), 100, wxALIGN_RIGHT);
+    column(_("Payout"), 110, wxALIGN_RIGHT);
+    column(_("Payout date"), 112);
     // Approvals given of those needed: "1 of 2" marks a register under the four-eyes rule.
-    m_list->AppendTextColumn(_("Approvals"), wxDATAVIEW_CELL_INERT, FromDIP(105));
+    column(_("Approvals"), 105);
     listSizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(16)));
     // Who approved the selected register and when, in full.
     m_details = new wxStaticText(listPage, wxID_ANY, wxString());
