@@ -11,26 +11,10 @@ namespace {
 constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 
 // Spreads store names well enough for a table of a few hundred: the length
-// and the first and last eight bytes ("store-12…" differ at the end), read
-// as whole words (a copy of a variable length is a library call).
+// and the end words ("store-12…" differ at the end).
 std::uint64_t StoreHash(std::string_view s) {
-    std::uint64_t h = s.size(), head = 0, tail = 0;
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    if (n >= 8) {
-        std::memcpy(&head, p, 8);
-        std::memcpy(&tail, p + n - 8, 8);
-    } else if (n >= 4) {
-        std::uint32_t a, b;
-        std::memcpy(&a, p, 4);
-        std::memcpy(&b, p + n - 4, 4);
-        head = a;
-        tail = b;
-    } else if (n > 0) {
-        head = static_cast<unsigned char>(p[0]);
-        tail = static_cast<unsigned char>(p[n - 1]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8;
-    }
-    h ^= head * 0x9E3779B97F4A7C15ull ^ tail * 0xC2B2AE3D27D4EB4Full;
+    const EndWords w = EndWordsOf(s);
+    std::uint64_t h = s.size() ^ w.first * 0x9E3779B97F4A7C15ull ^ w.last * 0xC2B2AE3D27D4EB4Full;
     h ^= h >> 31;
     h *= 0xBF58476D1CE4E5B9ull;
     return h ^ (h >> 29);
@@ -47,36 +31,21 @@ std::uint64_t Mix(std::uint64_t h) {
 } // namespace
 
 std::uint64_t OrderIdHash(std::string_view id) {
-    // Ids of up to 16 bytes (nearly all: order numbers) are read as two
-    // words that may overlap, combined and mixed once — no byte loop and no
-    // library call for the tail. The length goes in too, so "A1" and "A1\0"
+    // Ids of up to 16 bytes (nearly all: order numbers) are their end words,
+    // combined and mixed once; the length goes in too, so "A1" and "A1\0"
     // differ. Longer ids are mixed word by word.
     const std::size_t n = id.size();
-    const char* p = id.data();
-    std::uint64_t first = 0, last = 0;
-    if (n >= 8) {
-        if (n > 16) {
-            std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-            for (std::size_t i = 0; i + 8 < n; i += 8) {
-                std::memcpy(&first, p + i, 8);
-                h = Mix(h ^ first);
-            }
-            std::memcpy(&last, p + n - 8, 8);
-            return Mix(h ^ last ^ 0xA24BAED4963EE407ull);
+    if (n > 16) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n, word;
+        for (std::size_t i = 0; i + 8 < n; i += 8) {
+            std::memcpy(&word, id.data() + i, 8);
+            h = Mix(h ^ word);
         }
-        std::memcpy(&first, p, 8);
-        std::memcpy(&last, p + n - 8, 8);
-    } else if (n >= 4) {
-        std::uint32_t a, b;
-        std::memcpy(&a, p, 4);
-        std::memcpy(&b, p + n - 4, 4);
-        first = a;
-        last = b;
-    } else if (n > 0) {
-        first = static_cast<unsigned char>(p[0]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8 |
-                static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16;
+        std::memcpy(&word, id.data() + n - 8, 8);
+        return Mix(h ^ word ^ 0xA24BAED4963EE407ull);
     }
-    return Mix((first * 0x9E3779B97F4A7C15ull) ^ (last + (static_cast<std::uint64_t>(n) << 56)));
+    const EndWords w = EndWordsOf(id);
+    return Mix((w.first * 0x9E3779B97F4A7C15ull) ^ (w.last + (static_cast<std::uint64_t>(n) << 56)));
 }
 
 void SaleTable::Reserve(std::size_t rows, std::size_t orderIdBytes) {

@@ -88,27 +88,43 @@ class SaleTable {
 // The 64-bit hash the engine keys order ids by.
 std::uint64_t OrderIdHash(std::string_view orderId);
 
-// Whether two texts are equal. Order ids and store names are nearly all 4
-// to 16 bytes: two overlapping word loads compare those inline, where
-// std::memcmp cost a library call a row.
+// The first and the last word of a text: eight bytes each from 8 bytes on,
+// four each from 4 to 7 (overlapping in the middle), and for 1 to 3 bytes
+// the first, middle and last byte in `first`. Up to 16 bytes they hold every
+// byte, so two texts of one such length are equal exactly when their end
+// words are. Order ids and store names are nearly all that short: read this
+// way they are compared and hashed without a byte loop or a library call.
+struct EndWords {
+    std::uint64_t first = 0, last = 0;
+};
+
+inline EndWords EndWordsOf(std::string_view s) {
+    const std::size_t n = s.size();
+    const char* p = s.data();
+    EndWords w;
+    if (n >= 8) {
+        std::memcpy(&w.first, p, 8);
+        std::memcpy(&w.last, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        w.first = a;
+        w.last = b;
+    } else if (n > 0) {
+        w.first = static_cast<unsigned char>(p[0]) | static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                  static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    return w;
+}
+
+// Whether two texts are equal (std::memcmp, a library call, only past 16 bytes).
 inline bool SameBytes(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
-    if (n >= 8 && n <= 16) {
-        std::uint64_t a0, a1, b0, b1;
-        std::memcpy(&a0, a.data(), 8);
-        std::memcpy(&b0, b.data(), 8);
-        std::memcpy(&a1, a.data() + n - 8, 8);
-        std::memcpy(&b1, b.data() + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    if (n >= 4 && n < 8) {
-        std::uint32_t a0, a1, b0, b1;
-        std::memcpy(&a0, a.data(), 4);
-        std::memcpy(&b0, b.data(), 4);
-        std::memcpy(&a1, a.data() + n - 4, 4);
-        std::memcpy(&b1, b.data() + n - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    if (n <= 16) {
+        const EndWords x = EndWordsOf(a), y = EndWordsOf(b);
+        return ((x.first ^ y.first) | (x.last ^ y.last)) == 0;
     }
     return std::memcmp(a.data(), b.data(), n) == 0;
 }
