@@ -46,6 +46,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 namespace {
@@ -487,10 +488,17 @@ BOOST_AUTO_TEST_CASE(creates_submits_and_watches_a_flight) {
     }
 }
 
-// A viewer sees the flights and a flight's fields but can change nothing.
-BOOST_AUTO_TEST_CASE(a_viewer_sees_flights_read_only) {
+namespace {
+
+// The steps a role's run adds between the desk opening and closing.
+using Frame = std::function<kpd::ui::MainFrame*()>;
+using RoleSteps = std::function<void(std::vector<DriverStep>&, const Frame&, std::vector<Check>&, Shots&)>;
+
+// Runs the desk signed in as `user` against a fresh sandbox: it opens, the
+// `middle` steps run, it closes; every step and every check must pass.
+void RunAsRole(const std::string& user, const RoleSteps& middle) {
     kpd::test::SandboxProcess sandbox(FixedClock());
-    const std::string home = kpd::test::MakeTempDir("gui-cashback-viewer");
+    const std::string home = kpd::test::MakeTempDir("gui-cashback-" + user);
     SetDesktopEnvironment(home);
     const std::string lang = Language();
     kpd::test::DriverReport report;
@@ -499,10 +507,26 @@ BOOST_AUTO_TEST_CASE(a_viewer_sees_flights_read_only) {
     auto script = [&](SmokeApp& app) {
         std::vector<DriverStep> steps;
         SmokeApp* desk = &app;
-        auto frame = [desk] { return desk->MainWindow(); };
-        auto panel = [frame] { return dynamic_cast<kpd::ui::CashbackPanel*>(frame()->PageOf(kpd::ui::Area::CashbackFlights)); };
-        steps.push_back({"the desk opens signed in as the viewer", nullptr,
+        const Frame frame = [desk] { return desk->MainWindow(); };
+        steps.push_back({"the desk opens signed in as " + user, nullptr,
                          [frame] { return frame() && frame()->IsShown(); }, 30s, 500ms});
+        middle(steps, frame, checks, shots);
+        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
+        return steps;
+    };
+    const int rc = RunDesk(new SmokeApp(script, report), sandbox.BaseUrl(), user, lang,
+                           "sqlite:" + home + "/workspace.db");
+    BOOST_TEST(rc == 0);
+    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
+    for (const auto& check : checks) BOOST_TEST(check.ok, check.what);
+}
+
+} // namespace
+
+// A viewer sees the flights and a flight's fields but can change nothing.
+BOOST_AUTO_TEST_CASE(a_viewer_sees_flights_read_only) {
+    RunAsRole("viewer", [](std::vector<DriverStep>& steps, const Frame& frame, std::vector<Check>& checks, Shots& shots) {
+        auto panel = [frame] { return dynamic_cast<kpd::ui::CashbackPanel*>(frame()->PageOf(kpd::ui::Area::CashbackFlights)); };
         steps.push_back({"open the cashback area", [frame] { frame()->SelectArea(kpd::ui::Area::CashbackFlights); },
                          [panel] { return !panel()->IsBusy() && panel()->Flights().size() >= 4; }, 30s, 800ms});
         steps.push_back({"open the draft: read-only",
@@ -522,31 +546,12 @@ BOOST_AUTO_TEST_CASE(a_viewer_sees_flights_read_only) {
                              shots.Take("cashback-11-viewer");
                          },
                          nullptr});
-        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
-        return steps;
-    };
-    const int rc = RunDesk(new SmokeApp(script, report), sandbox.BaseUrl(), "viewer", lang,
-                           "sqlite:" + home + "/workspace.db");
-    BOOST_TEST(rc == 0);
-    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
-    for (const auto& check : checks) BOOST_TEST(check.ok, check.what);
+    });
 }
 
 // A finance user does not see flights: the area says which roles do.
 BOOST_AUTO_TEST_CASE(a_finance_user_is_told_the_area_is_not_for_the_role) {
-    kpd::test::SandboxProcess sandbox(FixedClock());
-    const std::string home = kpd::test::MakeTempDir("gui-cashback-finance");
-    SetDesktopEnvironment(home);
-    const std::string lang = Language();
-    kpd::test::DriverReport report;
-    std::vector<Check> checks;
-    Shots shots = MakeShots(lang, checks);
-    auto script = [&](SmokeApp& app) {
-        std::vector<DriverStep> steps;
-        SmokeApp* desk = &app;
-        auto frame = [desk] { return desk->MainWindow(); };
-        steps.push_back({"the desk opens signed in as finance", nullptr,
-                         [frame] { return frame() && frame()->IsShown(); }, 30s, 500ms});
+    RunAsRole("finance", [](std::vector<DriverStep>& steps, const Frame& frame, std::vector<Check>& checks, Shots& shots) {
         steps.push_back({"open the cashback area", [frame] { frame()->SelectArea(kpd::ui::Area::CashbackFlights); },
                          nullptr, 5s, 800ms});
         steps.push_back({"only the note",
@@ -556,12 +561,5 @@ BOOST_AUTO_TEST_CASE(a_finance_user_is_told_the_area_is_not_for_the_role) {
                              shots.Take("cashback-12-finance");
                          },
                          nullptr});
-        steps.push_back({"close the desk", [frame] { frame()->Close(); }, nullptr});
-        return steps;
-    };
-    const int rc = RunDesk(new SmokeApp(script, report), sandbox.BaseUrl(), "finance", lang,
-                           "sqlite:" + home + "/workspace.db");
-    BOOST_TEST(rc == 0);
-    BOOST_TEST(report.failed_step.empty(), "step failed: " << report.failed_step);
-    for (const auto& check : checks) BOOST_TEST(check.ok, check.what);
+    });
 }
