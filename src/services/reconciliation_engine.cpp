@@ -247,25 +247,24 @@ void JoinHalf(const SaleTable& platform, const SaleTable& partner, const std::ve
 
 // Each side's rows by the top bit of their (masked) hash, in file order: the
 // tables' own lists for the full hash; a test's narrowed hash needs a pass.
-struct RowsByHalf {
-    std::array<std::vector<std::uint32_t>, 2> narrowed;
-    const std::vector<std::uint32_t>* rows[2] = {nullptr, nullptr};
-};
+class RowsByHalf {
+  public:
+    RowsByHalf(const SaleTable& table, std::uint64_t mask) : m_table(table), m_narrowed(mask != ~0ull) {
+        if (!m_narrowed) return;
+        for (std::size_t i = 0; i < table.Size(); ++i) {
+            m_rows[(table.Hash(i) & mask) >> 63].push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    // Chosen on each call rather than kept as a pointer into this object, which a copy would leave dangling.
+    const std::vector<std::uint32_t>& Rows(int half) const {
+        return m_narrowed ? m_rows[half != 0] : m_table.RowsInHalf(half);
+    }
 
-RowsByHalf SplitByHalf(const SaleTable& table, std::uint64_t mask) {
-    RowsByHalf split;
-    if (mask == ~0ull) {
-        split.rows[0] = &table.RowsInHalf(0);
-        split.rows[1] = &table.RowsInHalf(1);
-        return split;
-    }
-    for (std::size_t i = 0; i < table.Size(); ++i) {
-        split.narrowed[(table.Hash(i) & mask) >> 63].push_back(static_cast<std::uint32_t>(i));
-    }
-    split.rows[0] = &split.narrowed[0];
-    split.rows[1] = &split.narrowed[1];
-    return split;
-}
+  private:
+    const SaleTable& m_table;
+    bool m_narrowed;
+    std::array<std::vector<std::uint32_t>, 2> m_rows;
+};
 } // namespace
 
 ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const ReconOptions& options,
@@ -284,19 +283,19 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     // The two halves of the hash range are independent: the lower one on a
     // helper thread, the upper one here, each into rows of its own that are
     // joined afterwards.
-    const RowsByHalf platformHalves = SplitByHalf(platform, mask), partnerHalves = SplitByHalf(partner, mask);
+    const RowsByHalf platformHalves(platform, mask), partnerHalves(partner, mask);
     const std::size_t expected = std::max(platform.Size(), partner.Size()) + partner.Size() / 8;
     HalfLeftovers low, high;
     ReconResult highRows;
     auto lowerHalf = std::async(std::launch::async, [&] {
         result.rows.reserve(expected);
         Classifier out(platform, partner, options, result);
-        JoinHalf(platform, partner, *platformHalves.rows[0], *partnerHalves.rows[0], mask, out, low);
+        JoinHalf(platform, partner, platformHalves.Rows(0), partnerHalves.Rows(0), mask, out, low);
     });
     try {
         highRows.rows.reserve(expected / 2 + expected / 16);
         Classifier out(platform, partner, options, highRows);
-        JoinHalf(platform, partner, *platformHalves.rows[1], *partnerHalves.rows[1], mask, out, high);
+        JoinHalf(platform, partner, platformHalves.Rows(1), partnerHalves.Rows(1), mask, out, high);
     } catch (...) {
         lowerHalf.wait(); // it uses this frame's locals
         throw;
