@@ -2,7 +2,7 @@
 
 #include "contract/card_screen_json.h"
 #include "domain/card_screen_rules.h"
-#include "services/card_screen_assets.h"
+#include "services/card_screen_image_check.h"
 
 #include <nlohmann/json.hpp>
 

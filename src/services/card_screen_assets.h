@@ -4,12 +4,13 @@
 // checking an image for a slot before anything is sent, uploading it, and
 // reading uploaded images' bytes through the workspace's asset cache.
 //
-// Thread affinity: a worker thread, except CheckImage (pure, any thread).
+// Thread affinity: a worker thread (CheckImage, card_screen_image_check.h: any thread).
 // Throws store::StoreError only when the workspace fails.
 #include "api/platform_client.h"
 #include "domain/asset.h"
 #include "domain/cancel_token.h"
 #include "domain/card_screen.h"
+#include "services/card_screen_image_check.h"
 #include "services/outcome.h"
 #include "store/workspace.h"
 
@@ -20,16 +21,6 @@
 #include <vector>
 
 namespace kpd::services {
-
-struct CheckedImage {
-    domain::AssetInfo info; // what the platform will make of it (no id yet): type, size, sha256
-    domain::Problems problems; // at `field`; empty when the slot takes it
-};
-
-// Reads the bytes (domain::InspectImage: a whole PNG or JPEG) and applies the
-// slot's rules (domain::ValidateAssetForSlot), every problem at `field`
-// ("/theme/logo", "/banners/2/asset"…).
-CheckedImage CheckImage(const std::vector<std::uint8_t>& bytes, domain::ImageSlot slot, const std::string& field);
 
 // CheckImage first (problems: nothing sent), then POST /assets. The bytes go
 // into the asset cache, and asset.uploaded is audited (also when the platform
