@@ -144,17 +144,19 @@ class PosRecordImporter {
             return;
         }
         bool ok = true;
-        const auto text = [&](int column) -> std::string_view {
+        // Each converted text has a buffer of its own: the order id and the
+        // store may be the same column, and one conversion must not free the other's.
+        const auto text = [&](int column, std::string& buffer) -> std::string_view {
             if (column < 0) return {};
             const std::string_view v = cells[static_cast<std::size_t>(column)];
             if (m_layout.encoding == domain::TextEncoding::Cp1251) {
-                m_converted[static_cast<std::size_t>(column) % m_converted.size()] = domain::Cp1251ToUtf8(v);
-                return m_converted[static_cast<std::size_t>(column) % m_converted.size()];
+                buffer = domain::Cp1251ToUtf8(v);
+                return buffer;
             }
             return v;
         };
-        const std::string_view orderId = Trim(text(c.order_id));
-        const std::string_view store = Trim(text(c.store));
+        const std::string_view orderId = Trim(text(c.order_id, m_convertedOrderId));
+        const std::string_view store = Trim(text(c.store, m_convertedStore));
         if (m_layout.encoding == domain::TextEncoding::Utf8 && !(pos_detail::IsAscii(orderId) && pos_detail::IsAscii(store)) &&
             (!domain::IsValidUtf8(orderId) || !domain::IsValidUtf8(store))) {
             Problem(line, "", "not_utf8", "the line is not valid UTF-8 (is the file in Windows-1251?)");
@@ -226,7 +228,8 @@ class PosRecordImporter {
     bool m_namesCells;
     pos_detail::SaleTimeReader m_times;
     const int m_lastColumn; // the rightmost mapped column: a line needs at least one more cells
-    std::array<std::string, 8> m_converted;
+    // Windows-1251 cells as UTF-8, reused line after line.
+    std::string m_convertedOrderId, m_convertedStore;
 };
 
 } // namespace kpd::services

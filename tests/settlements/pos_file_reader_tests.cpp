@@ -90,6 +90,32 @@ BOOST_AUTO_TEST_CASE(a_cp1251_export_with_commas_and_decimal_points) {
     BOOST_TEST(!r.table.KnowsRefund(0));
 }
 
+// Found by the pos_csv fuzzer: in Windows-1251 the order id and the store
+// were converted into one buffer when their columns were 8 apart (or the
+// same), so the order id read freed memory. Each keeps its own text now.
+BOOST_AUTO_TEST_CASE(a_cp1251_order_id_survives_the_store_conversion_whatever_their_columns) {
+    std::string text;
+    const std::string longId =
+        "\xC7\xC0\xCA\xC0\xC7-0000000000000000000000000001"; // "ЗАКАЗ-0…01", on the heap
+    text += longId + ";a;b;c;d;e;f;g;\xCC\xE0\xE3\xE0\xE7\xE8\xED \xB9 1 \xED\xE0 "
+                     "\xD2\xE2\xE5\xF0\xF1\xEA\xEE\xE9;"
+                     "2026-11-23 10:00;12,50\n";
+    PosLayout layout;
+    layout.encoding = kpd::domain::TextEncoding::Cp1251;
+    layout.header = false;
+    layout.columns = {0, 8, 9, 10, -1};
+    const auto r = ReadPosBytes(text, layout);
+    BOOST_TEST_REQUIRE(r.Clean());
+    BOOST_TEST(r.table.OrderId(0) == "ЗАКАЗ-0000000000000000000000000001");
+    BOOST_TEST(r.table.Store(0) == "Магазин № 1 на Тверской");
+
+    layout.columns = {0, 0, 9, 10, -1}; // one column as both
+    const auto same = ReadPosBytes(text, layout);
+    BOOST_TEST_REQUIRE(same.Clean());
+    BOOST_TEST(same.table.OrderId(0) == same.table.Store(0));
+    BOOST_TEST(same.table.OrderId(0) == "ЗАКАЗ-0000000000000000000000000001");
+}
+
 // The issue's bad file: a broken quote, a non-numeric amount — each named by line.
 BOOST_AUTO_TEST_CASE(bad_lines_are_listed_with_their_numbers_and_the_file_is_not_clean) {
     const std::string text = "Заказ;Магазин;Дата;Сумма\n"
@@ -112,7 +138,8 @@ BOOST_AUTO_TEST_CASE(bad_lines_are_listed_with_their_numbers_and_the_file_is_not
 }
 
 BOOST_AUTO_TEST_CASE(a_quote_never_closed_stops_the_read_and_names_its_line) {
-    const std::string text = "Заказ;Магазин;Дата;Сумма\nD-1;Центр;23.11.2026 10:00;1\nD-2;\"Центр;23.11.2026 10:00;1\nD-3;x;y;z\n";
+    const std::string text = "Заказ;Магазин;Дата;Сумма\nD-1;Центр;23.11.2026 "
+                             "10:00;1\nD-2;\"Центр;23.11.2026 10:00;1\nD-3;x;y;z\n";
     const auto r = ReadPosBytes(text, Layout(text));
     BOOST_TEST(!r.Clean());
     BOOST_TEST(r.fatal.find("line 3") != std::string::npos, r.fatal);
