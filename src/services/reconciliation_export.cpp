@@ -94,6 +94,15 @@ std::string DefuseFormula(const std::string& text) {
     return text;
 }
 
+namespace {
+// A text cell of the partner's or the platform's data, defused as in the CSV:
+// a string cell is never evaluated where it is, but it becomes a live formula
+// once someone edits it or saves the sheet as CSV.
+void WriteText(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const std::string& text) {
+    worksheet_write_string(sheet, row, column, DefuseFormula(text).c_str(), nullptr);
+}
+} // namespace
+
 bool ExportReconciliationXlsx(const ReconcileReport& report, const std::string& path, const ExportLabels& labels,
                               std::string& error) {
     lxw_workbook* book = workbook_new(path.c_str());
@@ -138,16 +147,16 @@ bool ExportReconciliationXlsx(const ReconcileReport& report, const std::string& 
         const auto r = RowOf(report, row, labels);
         lxw_worksheet* s = sheets[k];
         const lxw_row_t at = next[k]++;
-        worksheet_write_string(s, at, 0, r.order.c_str(), nullptr);
-        worksheet_write_string(s, at, 1, r.store.c_str(), nullptr);
+        WriteText(s, at, 0, r.order);
+        WriteText(s, at, 1, r.store);
         if (r.registerId >= 0) worksheet_write_number(s, at, 2, static_cast<double>(r.registerId), nullptr);
         if (r.posLine >= 0) worksheet_write_number(s, at, 3, static_cast<double>(r.posLine), nullptr);
         if (r.platform) worksheet_write_number(s, at, 4, Roubles(*r.platform), money);
         if (r.partner) worksheet_write_number(s, at, 5, Roubles(*r.partner), money);
         if (r.platform && r.partner) worksheet_write_number(s, at, 6, Roubles(*r.partner - *r.platform), money);
-        if (!r.platformTime.empty()) worksheet_write_string(s, at, 7, r.platformTime.c_str(), nullptr);
-        if (!r.partnerTime.empty()) worksheet_write_string(s, at, 8, r.partnerTime.c_str(), nullptr);
-        if (!r.matchedBy.empty()) worksheet_write_string(s, at, 9, r.matchedBy.c_str(), nullptr);
+        if (!r.platformTime.empty()) WriteText(s, at, 7, r.platformTime);
+        if (!r.partnerTime.empty()) WriteText(s, at, 8, r.partnerTime);
+        if (!r.matchedBy.empty()) WriteText(s, at, 9, r.matchedBy);
     }
     const lxw_error closed = workbook_close(book);
     if (closed != LXW_NO_ERROR) {

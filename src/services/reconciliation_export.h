@@ -3,8 +3,9 @@
 // summary sheet and one sheet per class, amounts as numbers in roubles with
 // kopecks) and a CSV of every discrepancy. Text cells that a spreadsheet
 // would run as a formula (starting with = + - @, a tab or a line break) are
-// defused in the CSV with a leading apostrophe; in the XLSX every text is
-// written as a string cell, which no spreadsheet evaluates.
+// defused with a leading apostrophe, in the CSV and in the XLSX alike: there
+// every text is a string cell, which no spreadsheet evaluates as it stands,
+// but one edit of the cell or a save as CSV would make it live.
 // Worker thread (writes files).
 #include "services/settlement_checks.h"
 
@@ -31,7 +32,7 @@ bool ExportReconciliationXlsx(const ReconcileReport& report, const std::string& 
 bool ExportReconciliationCsv(const ReconcileReport& report, const std::string& path, const ExportLabels& labels,
                              std::string& error);
 
-// A text cell made safe for a spreadsheet that opens CSV (see above).
+// A text cell made safe for a spreadsheet (see above): the one function both exports use.
 std::string DefuseFormula(const std::string& text);
 
 } // namespace kpd::services

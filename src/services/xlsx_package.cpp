@@ -24,21 +24,44 @@ std::string_view LocalName(const char* name) {
 // An OLE2 compound file (the container of .xls, and of an OOXML workbook
 // encrypted with a password: ECMA-376 Part 2 wraps it in an OLE2 file whose
 // stream "EncryptedPackage" holds the encrypted ZIP).
-std::string CompoundFileReason(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::vector<char> bytes(64u << 20);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+std::string CompoundFileReason(std::string_view bytes) {
     const char16_t name[] = u"EncryptedPackage";
     std::string utf16le;
     for (char16_t c : std::u16string_view(name)) {
         utf16le += static_cast<char>(c & 0xFF);
         utf16le += static_cast<char>(c >> 8);
     }
-    if (std::string_view(bytes.data(), bytes.size()).find(utf16le) != std::string_view::npos) {
-        return "the workbook is protected with a password: save a copy without the password, or as CSV";
+    if (bytes.find(utf16le) != std::string_view::npos) {
+        return "the workbook is protected with a password: save a copy without the password, or as "
+               "CSV";
     }
     return "this is an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx or as CSV";
+}
+
+std::string CompoundFileReason(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> bytes(64u << 20);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return CompoundFileReason(std::string_view(bytes.data(), bytes.size()));
+}
+
+constexpr std::string_view kCompoundMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+// Why libzip could not open the archive, in words.
+std::string OpenFailure(const std::string& name, int code) {
+    if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
+        return name + ": not an XLSX workbook (not a ZIP archive, or a damaged one)";
+    }
+    zip_error_t why;
+    zip_error_init_with_code(&why, code);
+    std::string text = name + ": " + zip_error_strerror(&why);
+    zip_error_fini(&why);
+    return text;
+}
+
+std::string MiB(std::uint64_t bytes) {
+    return std::to_string(bytes >> 20) + " MiB";
 }
 
 struct ExpatParser {
@@ -96,23 +119,47 @@ std::unique_ptr<XlsxPackage> XlsxPackage::Open(const std::string& path, std::str
         }
         in.read(magic, sizeof magic);
     }
-    if (std::memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+    if (std::string_view(magic, sizeof magic) == kCompoundMagic) {
         error = path + ": " + CompoundFileReason(path);
         return nullptr;
     }
     int code = 0;
     zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
     if (!archive) {
-        if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) {
-            error = path + ": not an XLSX workbook (not a ZIP archive, or a damaged one)";
-        } else {
-            zip_error_t why;
-            zip_error_init_with_code(&why, code);
-            error = path + ": " + zip_error_strerror(&why);
-            zip_error_fini(&why);
-        }
+        error = OpenFailure(path, code);
         return nullptr;
     }
+    return Check(archive, path, error);
+}
+
+std::unique_ptr<XlsxPackage> XlsxPackage::OpenBytes(std::string bytes, const std::string& name,
+                                                    std::string& error) {
+    if (std::string_view(bytes).substr(0, kCompoundMagic.size()) == kCompoundMagic) {
+        error = name + ": " + CompoundFileReason(std::string_view(bytes));
+        return nullptr;
+    }
+    // The package keeps the bytes; libzip reads them in place (freep 0).
+    auto owned = std::make_unique<std::string>(std::move(bytes));
+    zip_error_t why;
+    zip_error_init(&why);
+    zip_source_t* source = zip_source_buffer_create(owned->data(), owned->size(), 0, &why);
+    zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &why) : nullptr;
+    if (!archive) {
+        if (source)
+            zip_source_free(source);
+        error = OpenFailure(name, zip_error_code_zip(&why));
+        zip_error_fini(&why);
+        return nullptr;
+    }
+    zip_error_fini(&why);
+    auto package = Check(archive, name, error);
+    if (package)
+        package->m_bytes = std::move(owned);
+    return package;
+}
+
+std::unique_ptr<XlsxPackage> XlsxPackage::Check(zip* archive, std::string path,
+                                                std::string& error) {
     std::unique_ptr<XlsxPackage> package(new XlsxPackage(archive, path));
     if (!package->Has("xl/workbook.xml")) {
         error = path + ": a ZIP archive, but not an XLSX workbook (it has no xl/workbook.xml)";
@@ -142,6 +189,16 @@ std::string XlsxPackage::Parse(const std::string& part, XmlPartHandler& handler,
         }
         return part + ": " + zip_strerror(m_zip);
     }
+    zip_stat_t st;
+    zip_stat_init(&st);
+    const bool stated = zip_stat(m_zip, part.c_str(), ZIP_FL_NOCASE, &st) == 0;
+    const std::uint64_t packed = stated && (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+    const auto tooBig = [&](std::uint64_t size) {
+        return part + " inflates to more than " + MiB(kMaxPartBytes) + " (" + MiB(size) +
+               "): the workbook is damaged or built to exhaust memory";
+    };
+    if (stated && (st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
+        return tooBig(st.size);
     ExpatParser xml;
     ParseContext context{&handler, xml.parser};
     XML_SetUserData(xml.parser, &context);
@@ -154,6 +211,14 @@ std::string XlsxPackage::Parse(const std::string& part, XmlPartHandler& handler,
         const zip_int64_t n = zip_fread(file.file, buffer, kChunk);
         if (n < 0) return part + ": " + zip_file_strerror(file.file);
         read += static_cast<std::uint64_t>(n);
+        // Checked as it inflates, whatever the archive declares.
+        if (read > kMaxPartBytes)
+            return tooBig(read);
+        if (read > kRatioFloorBytes && read / kMaxPartRatio > packed) {
+            return part + " inflates to more than " + std::to_string(kMaxPartRatio) +
+                   " times its " + std::to_string(packed) +
+                   " compressed bytes: the workbook is damaged or built to exhaust memory";
+        }
         const bool last = n == 0;
         if (XML_ParseBuffer(xml.parser, static_cast<int>(n), last) != XML_STATUS_OK) {
             if (!handler.stop.empty()) return handler.stop;

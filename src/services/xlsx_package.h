@@ -32,10 +32,23 @@ class XmlPartHandler {
 // The value of the attribute with this name (namespace aside), or nullptr.
 const char* XmlAttribute(const char* const* attributes, std::string_view name);
 
+// What a part may inflate to, checked while it inflates (a ZIP bomb — a
+// megabyte that inflates to gigabytes — is refused before it costs memory or
+// minutes): at most kMaxPartBytes, and beyond kRatioFloorBytes at most
+// kMaxPartRatio times its compressed size (real sheets compress 5–30 to 1;
+// a run of one repeated byte, 1,000 to 1).
+inline constexpr std::uint64_t kMaxPartBytes = 1ull << 30;
+inline constexpr std::uint64_t kMaxPartRatio = 200;
+inline constexpr std::uint64_t kRatioFloorBytes = 16ull << 20;
+
 class XlsxPackage {
   public:
     // nullptr with `error` saying why the file is not an XLSX workbook.
     static std::unique_ptr<XlsxPackage> Open(const std::string& path, std::string& error);
+    // The same for a workbook's bytes in memory (the fuzzers, an upload);
+    // `name` is how messages call it.
+    static std::unique_ptr<XlsxPackage> OpenBytes(std::string bytes, const std::string& name,
+                                                  std::string& error);
     ~XlsxPackage();
     XlsxPackage(const XlsxPackage&) = delete;
     XlsxPackage& operator=(const XlsxPackage&) = delete;
@@ -46,14 +59,17 @@ class XlsxPackage {
     // Parses `part` through `handler`, a chunk at a time; `afterChunk` (when
     // given) hears the bytes read so far and returns false to stop early.
     // Empty on success (or when stopped by afterChunk), else the reason,
-    // naming the part and the XML line.
+    // naming the part and the XML line, or the part and the limit it broke
+    // (kMaxPartBytes, kMaxPartRatio).
     std::string Parse(const std::string& part, XmlPartHandler& handler,
                       const std::function<bool(std::uint64_t)>& afterChunk = {});
 
   private:
     XlsxPackage(zip* archive, std::string path) : m_zip(archive), m_path(std::move(path)) {}
+    static std::unique_ptr<XlsxPackage> Check(zip* archive, std::string path, std::string& error);
     zip* m_zip;
     std::string m_path;
+    std::unique_ptr<std::string> m_bytes; // OpenBytes: the archive libzip reads from, in place
 };
 
 } // namespace kpd::services

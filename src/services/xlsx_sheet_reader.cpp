@@ -8,6 +8,8 @@
 namespace kpd::services {
 
 namespace {
+constexpr std::size_t kMaxRowCells = 16384; // columns A to XFD
+
 std::int64_t ToNumber(const char* text, std::int64_t fallback) {
     if (!text) return fallback;
     std::int64_t value = fallback;
@@ -61,14 +63,27 @@ class SheetHandler : public XmlPartHandler {
     }
 
     void Text(std::string_view text) override {
-        if (m_inValue) {
-            m_cells[m_count].text += text;
-            m_hasValue = true;
+        if (!m_inValue) return;
+        std::string& value = m_cells[m_count].text;
+        if (value.size() + text.size() > kMaxSharedStringBytes) { // the same limit as a shared string's
+            stop = "sheet \"" + m_sheetName + "\" cell " + domain::CellName(m_column, m_row) +
+                   ": longer than " + std::to_string(kMaxSharedStringBytes >> 10) +
+                   " KiB (a cell holds at most 32,767 characters): the workbook is damaged or "
+                   "built to exhaust memory";
+            return;
         }
+        value += text;
+        m_hasValue = true;
     }
 
   private:
     void StartCell(const char* const* a) {
+        if (m_count >= kMaxRowCells) {
+            stop = "sheet \"" + m_sheetName + "\" row " + std::to_string(m_row) + ": more than " +
+                   std::to_string(kMaxRowCells) +
+                   " cells (a sheet has 16,384 columns): the workbook is damaged";
+            return;
+        }
         m_inCell = true;
         m_hasValue = false;
         const char* ref = XmlAttribute(a, "r");

@@ -30,6 +30,11 @@ std::string PartOfTarget(std::string_view target) {
     return base.empty() ? std::string(target) : base + "/" + std::string(target);
 }
 
+std::string TooMany(const std::string& part, const char* what) {
+    return part + ": more than " + std::to_string(kMaxWorkbookItems) + " " + what +
+           ": the workbook is damaged or built to exhaust memory";
+}
+
 struct Relationship {
     std::string type_tail; // the relationship type's last segment: worksheet, sharedStrings, styles…
     std::string part;
@@ -47,6 +52,8 @@ class RelationshipsHandler : public XmlPartHandler {
         if (!id || !type || !target || (mode && std::string_view(mode) == "External")) return;
         const std::string_view t(type);
         byId[id] = {std::string(t.substr(t.rfind('/') + 1)), PartOfTarget(target)};
+        if (byId.size() > kMaxWorkbookItems)
+            stop = TooMany(kWorkbookRelationships, "relationships");
     }
     void End(std::string_view) override {}
     void Text(std::string_view) override {}
@@ -68,7 +75,10 @@ class WorkbookHandler : public XmlPartHandler {
             const char* sheetName = XmlAttribute(a, "name");
             const char* id = XmlAttribute(a, "id"); // r:id
             const char* state = XmlAttribute(a, "state");
-            if (sheetName && id) sheets.push_back({sheetName, id, state && std::string_view(state) != "visible"});
+            if (sheetName && id)
+                sheets.push_back({sheetName, id, state && std::string_view(state) != "visible"});
+            if (sheets.size() > kMaxWorkbookItems)
+                stop = TooMany(kWorkbookPart, "sheets");
         }
     }
     void End(std::string_view) override {}
@@ -77,6 +87,7 @@ class WorkbookHandler : public XmlPartHandler {
 
 class StylesHandler : public XmlPartHandler {
   public:
+    explicit StylesHandler(std::string part) : m_part(std::move(part)) {}
     std::map<int, bool> customIsDate; // numFmtId → shows a date
     std::vector<int> cellFormats;     // cellXfs in order: their numFmtId
     void Start(std::string_view name, const char* const* a) override {
@@ -88,6 +99,9 @@ class StylesHandler : public XmlPartHandler {
         } else if (name == "xf" && m_inCellFormats) {
             cellFormats.push_back(ToInt(XmlAttribute(a, "numFmtId"), 0));
         }
+        if (customIsDate.size() > kMaxWorkbookItems || cellFormats.size() > kMaxWorkbookItems) {
+            stop = TooMany(m_part, "formats");
+        }
     }
     void End(std::string_view name) override {
         if (name == "cellXfs") m_inCellFormats = false;
@@ -95,14 +109,17 @@ class StylesHandler : public XmlPartHandler {
     void Text(std::string_view) override {}
 
   private:
-    bool m_inCellFormats = false; // cellStyleXfs has xf elements too; a cell's s counts cellXfs only
+    std::string m_part;
+    bool m_inCellFormats =
+        false; // cellStyleXfs has xf elements too; a cell's s counts cellXfs only
 };
 
 // <si> is one string: its <t>, or the <t> of each rich text run <r> joined;
 // the <t> inside <rPh> is a phonetic guide, not part of the text.
 class SharedStringsHandler : public XmlPartHandler {
   public:
-    explicit SharedStringsHandler(XlsxSharedStrings& strings) : m_strings(strings) {}
+    SharedStringsHandler(XlsxSharedStrings& strings, std::string part)
+        : m_strings(strings), m_part(std::move(part)) {}
     void Start(std::string_view name, const char* const*) override {
         if (name == "si") {
             m_inItem = true;
@@ -119,17 +136,35 @@ class SharedStringsHandler : public XmlPartHandler {
             m_inPhonetic = false;
         } else if (name == "si") {
             // Only an item with an escape pays for decoding.
-            m_strings.Append(m_item.find("_x") == std::string::npos ? m_item : domain::DecodeSheetText(m_item));
+            m_strings.Append(
+                m_item.find("_x") == std::string::npos ? m_item : domain::DecodeSheetText(m_item));
+            m_total += m_item.size() + sizeof(std::size_t);
             m_item.clear();
+            if (m_total > kMaxSharedStringsTotal) {
+                stop = m_part + ": the shared strings take more than " +
+                       std::to_string(kMaxSharedStringsTotal >> 20) +
+                       " MiB: the workbook is damaged or built to exhaust memory";
+            }
             m_inItem = false;
         }
     }
     void Text(std::string_view text) override {
-        if (m_inText) m_item += text;
+        if (!m_inText)
+            return;
+        if (m_item.size() + text.size() > kMaxSharedStringBytes) {
+            stop = m_part + ": shared string " + std::to_string(m_strings.Size()) +
+                   " is longer than " + std::to_string(kMaxSharedStringBytes >> 10) +
+                   " KiB (a cell holds at most 32,767 characters): the workbook is damaged or "
+                   "built to exhaust memory";
+            return;
+        }
+        m_item += text;
     }
 
   private:
     XlsxSharedStrings& m_strings;
+    std::string m_part;
+    std::uint64_t m_total = 0;
     std::string m_item;
     bool m_inItem = false, m_inPhonetic = false, m_inText = false;
 };
@@ -153,8 +188,9 @@ std::string LoadXlsxWorkbook(XlsxPackage& package, XlsxWorkbook& workbook) {
         if (r.type_tail == "sharedStrings") stringsPart = r.part;
     }
     if (package.Has(stylesPart)) {
-        StylesHandler styles;
-        if (auto error = package.Parse(stylesPart, styles); !error.empty()) return error;
+        StylesHandler styles(stylesPart);
+        if (auto error = package.Parse(stylesPart, styles); !error.empty())
+            return error;
         for (int id : styles.cellFormats) {
             const auto custom = styles.customIsDate.find(id);
             workbook.date_styles.push_back(custom != styles.customIsDate.end() ? custom->second
@@ -162,8 +198,9 @@ std::string LoadXlsxWorkbook(XlsxPackage& package, XlsxWorkbook& workbook) {
         }
     }
     if (package.Has(stringsPart)) {
-        SharedStringsHandler strings(workbook.strings);
-        if (auto error = package.Parse(stringsPart, strings); !error.empty()) return error;
+        SharedStringsHandler strings(workbook.strings, stringsPart);
+        if (auto error = package.Parse(stringsPart, strings); !error.empty())
+            return error;
     }
     return {};
 }

@@ -19,6 +19,17 @@ struct XlsxSheetInfo {
     bool hidden = false; // state="hidden" or "veryHidden": no tab shows it
 };
 
+// What one shared string and all of them may take (the bytes as the XML
+// holds them): Excel's own limit is 32,767 characters a cell, which even
+// written as _xHHHH_ escapes stays under kMaxSharedStringBytes; the total
+// leaves room for millions of order ids. Beyond either the workbook is
+// refused, naming the part: it is damaged or built to exhaust memory.
+inline constexpr std::size_t kMaxSharedStringBytes = 256u << 10;
+inline constexpr std::uint64_t kMaxSharedStringsTotal = 512ull
+                                                        << 20; // bytes, and 8 more per string
+// How many sheets, relationships, number formats or cell formats a workbook may list.
+inline constexpr std::size_t kMaxWorkbookItems = 1u << 16;
+
 // A workbook's strings back to back: a million order ids cost no million
 // small strings.
 class XlsxSharedStrings {

@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -71,9 +72,11 @@ CliRun RunPartnerctl(const std::vector<std::string>& args, const std::string& st
         throw std::runtime_error(std::string("cannot start ") + KPD_PARTNERCTL_BIN);
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    struct rusage usage {};
+    ::wait4(pid, &status, 0, &usage); // this child's own peak memory, not the test's other children
 
     CliRun run;
+    run.max_rss_kb = usage.ru_maxrss;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.out = ReadAll(outPath);
     run.err = ReadAll(errPath);

@@ -14,6 +14,7 @@ struct CliRun {
     int exit_code = -1;
     std::string out;
     std::string err;
+    long max_rss_kb = 0; // the child's peak resident memory (getrusage of it alone)
 };
 
 CliRun RunPartnerctl(const std::vector<std::string>& args, const std::string& stdin_text = "",

@@ -6,6 +6,7 @@
 // kopeck; the month it filed by UTC shows the turnover difference.
 #include "run_partnerctl.h"
 
+#include "../settlements/xlsx_test_files.h"
 #include "api/platform_client.h"
 #include "support/sales_workbook.h"
 #include "support/sandbox_process.h"
@@ -263,6 +264,20 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_an_xlsx_export) {
     const auto old = As("finance", {"settlements", "reconcile", std::to_string(id), "--pos", xls});
     BOOST_TEST(old.exit_code == 1, Show(old));
     BOOST_TEST(old.err.find("Excel 97") != std::string::npos, Show(old));
+}
+
+// Issue 11: a 1 MB workbook whose one shared string inflates to 1 GiB took
+// partnerctl to 4.2 GB. It is refused while inflating, naming the part, and
+// the run stays small.
+BOOST_AUTO_TEST_CASE(an_xlsx_zip_bomb_is_refused_naming_the_part_in_little_memory) {
+    const std::string bomb = dir + "/bomb.xlsx";
+    kpd::test::WriteXlsxBomb(bomb, "xl/strings.xml", 1ull << 30);
+    const auto run = As("finance", {"settlements", "reconcile", "1", "--pos", bomb});
+    BOOST_TEST(run.exit_code == 1, Show(run));
+    BOOST_TEST(run.err.find("xl/strings.xml") != std::string::npos, Show(run));
+    BOOST_TEST(run.out.empty(), Show(run));
+    BOOST_TEST(run.max_rss_kb > 0);
+    BOOST_TEST(run.max_rss_kb < 100 * 1024, "peak memory " << run.max_rss_kb << " KiB");
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
