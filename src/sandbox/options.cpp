@@ -2,7 +2,9 @@
 
 #include "store/database.h"
 
+#include <algorithm>
 #include <charconv>
+#include <thread>
 
 namespace kpd::sandbox {
 
@@ -23,19 +25,27 @@ ParsedOptions Fail(const std::string& message) {
 }
 } // namespace
 
+int Options::DefaultThreads() {
+    const auto cores = static_cast<int>(std::thread::hardware_concurrency());
+    return std::clamp(2 * cores, 4, 16);
+}
+
 std::string UsageText() {
     return "usage: platform-sandbox --listen HOST:PORT --db "
            "sqlite:PATH|postgresql://USER@HOST:PORT/DB\n"
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
            "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
            "                        [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]\n"
+           "                        [--header-timeout S] [--body-timeout S] [--idle-timeout S]\n"
+           "                        [--max-connections-per-address N]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
            "  --clock      fix the sandbox clock at this instant, e.g. 2026-12-25T10:00:00+03:00\n"
            "  --token-ttl  access token lifetime in seconds on the sandbox clock (default 3600)\n"
            "  --max-body   largest request body in bytes (default 1048576); larger ones get 413\n"
-           "  --threads    HTTP worker threads and database sessions (default 8)\n"
+           "  --threads    HTTP worker threads and database sessions (default two a core, 4 to "
+           "16)\n"
            "  --demo-transactions  Dolyami purchases over the demo's three months of settlement\n"
            "               registers (default 200000; e.g. 5000000 for benchmarks)\n"
            "  --scans-per-day  receipts scanned per partner with running cashback flights for\n"
@@ -43,7 +53,14 @@ std::string UsageText() {
            "  --rate-limit requests a second each access token may send (each login to sign in;\n"
            "               0.2 is one every 5 s) and how many at once after a pause (default 50:200;\n"
            "               BURST defaults to four seconds' worth; 0 turns the limit off); above it\n"
-           "               the answer is 429 with Retry-After\n";
+           "               the answer is 429 with Retry-After\n"
+           "  --header-timeout  seconds a request's line and headers may take from its first\n"
+           "               byte (default 10); --body-timeout  seconds its body may take after\n"
+           "               them (default 30); later, 408 and the connection is closed\n"
+           "  --idle-timeout  seconds a kept-alive connection may wait for its next request\n"
+           "               (default 5)\n"
+           "  --max-connections-per-address  open connections one client address may hold\n"
+           "               (default 128); one more is answered 503 and closed\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -119,6 +136,22 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--rate-limit wants REQ_PER_SEC[:BURST], e.g. 50:200 or 0.5, or 0 for no limit");
             }
             o.rate_limit = *limit;
+        } else if (flag == "--header-timeout" || flag == "--body-timeout" ||
+                   flag == "--idle-timeout") {
+            auto seconds = ParseNumber(value, 1, 3600);
+            if (!seconds) {
+                return Fail(flag + " wants seconds, 1 to 3600");
+            }
+            int& field = flag == "--header-timeout" ? o.header_timeout_seconds
+                         : flag == "--body-timeout" ? o.body_timeout_seconds
+                                                    : o.idle_timeout_seconds;
+            field = static_cast<int>(*seconds);
+        } else if (flag == "--max-connections-per-address") {
+            auto count = ParseNumber(value, 1, 4096);
+            if (!count) {
+                return Fail("--max-connections-per-address wants 1 to 4096");
+            }
+            o.max_connections_per_address = static_cast<int>(*count);
         } else {
             return Fail("unknown option " + flag);
         }

@@ -4,6 +4,8 @@
 //                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
 //                    [--max-body BYTES] [--threads N] [--demo-transactions N]
 //                    [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]
+//                    [--header-timeout S] [--body-timeout S] [--idle-timeout S]
+//                    [--max-connections-per-address N]
 // PORT 0 picks a free port. Parsed by hand: ten flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
@@ -25,13 +27,23 @@ struct Options {
     std::optional<domain::Instant> clock;
     std::int64_t token_ttl_seconds = 3600;
     std::size_t max_body_bytes = 1024 * 1024;
-    int threads = 8;
+    int threads = DefaultThreads();
     std::int64_t demo_transactions = 200'000; // Dolyami purchases the demo seed simulates
     // Receipts the app's users scan per partner with running cashback flights
     // and Moscow day the clock is moved over.
     int scans_per_day = 300;
     // Requests a second and burst per access token (per login for sign-in).
     RateLimit rate_limit = kDefaultRateLimit;
+    // A request's headers must arrive within header_timeout_seconds of its
+    // first byte and its body within body_timeout_seconds after them (408
+    // otherwise); a kept-alive connection idle for idle_timeout_seconds is closed.
+    int header_timeout_seconds = 10;
+    int body_timeout_seconds = 30;
+    int idle_timeout_seconds = 5;
+    int max_connections_per_address = 128; // more from one address: 503 and closed
+
+    // Two workers a core, at least 4: a request mostly waits on the database.
+    static int DefaultThreads();
 };
 
 struct ParsedOptions {

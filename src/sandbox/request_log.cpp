@@ -14,6 +14,7 @@ struct RequestState {
     std::string who;
 };
 thread_local RequestState t_request;
+thread_local std::uint64_t t_connection = 0;
 
 spdlog::logger& Logger() {
     // Unsynchronised lines could interleave between pool threads: use the _mt sink.
@@ -31,6 +32,10 @@ void BeginRequest() {
     t_request = RequestState{};
 }
 
+void NoteConnection(std::uint64_t serial) {
+    t_connection = serial;
+}
+
 void NoteCaller(std::int64_t partnerId, const std::string& login) {
     t_request.who = "partner=" + std::to_string(partnerId) + " user=" + login;
 }
@@ -46,8 +51,9 @@ void LogRequest(const httplib::Request& req, const httplib::Response& res) {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - t_request.start)
                   .count();
-    Logger().info("{} {} {} {}ms{}{}", req.method, path, res.status, ms,
-                  t_request.who.empty() ? "" : " ", t_request.who);
+    const std::string conn = t_connection == 0 ? "" : " conn=" + std::to_string(t_connection);
+    Logger().info("{} {} {} {}ms{}{}{}", req.method, path, res.status, ms,
+                  t_request.who.empty() ? "" : " ", t_request.who, conn);
     t_request = RequestState{};
 }
 

@@ -1,12 +1,12 @@
 #include "sandbox/server.h"
 
+#include "sandbox/connection_server.h"
 #include "sandbox/crypto.h"
 #include "sandbox/http_util.h"
 #include "sandbox/migrations.h"
 #include "sandbox/request_log.h"
 #include "sandbox/routes.h"
 #include "sandbox/seed.h"
-#include "sandbox/socket_lookup.h"
 #include "services/calendar_file.h"
 
 #include <httplib.h>
@@ -15,7 +15,6 @@
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
-#include <sys/socket.h>
 #include <thread>
 
 namespace kpd::sandbox {
@@ -90,12 +89,16 @@ int RunSandbox(const Options& options) {
     Router router(state);
     AddAllRoutes(router);
 
-    httplib::Server server;
-    const int threads = options.threads;
+    ConnectionLimits limits;
+    limits.header_timeout = std::chrono::seconds(options.header_timeout_seconds);
+    limits.body_timeout = std::chrono::seconds(options.body_timeout_seconds);
+    limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
+    limits.max_per_address = static_cast<std::size_t>(options.max_connections_per_address);
     // As many workers as sessions: a request never waits for a session.
-    server.new_task_queue = [threads] {
-        return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-    };
+    limits.workers = options.threads;
+    ConnectionServer server(limits, [&router](const std::string& method, const std::string& path) {
+        return router.BodyLimit(method, path);
+    });
     // The largest body any route takes; each route's own (smaller) limit is
     // checked by the router, so an upload route can answer 413 itself.
     server.set_payload_max_length(router.LargestBodyLimit());
@@ -138,33 +141,20 @@ int RunSandbox(const Options& options) {
     server.Delete(".*", dispatch);
     server.Options(".*", dispatch);
 
-    int port = options.port;
-    if (port == 0) {
-        port = server.bind_to_any_port(options.host);
-    } else if (!server.bind_to_port(options.host, port)) {
-        port = -1;
-    }
+    const int port = server.Bind(options.host, options.port);
     if (port <= 0) {
         LogError("cannot listen on " + options.host + ":" + std::to_string(options.port));
         return 1;
     }
 
-    if (int fd = FindListeningSocket(port); fd >= 0) {
-        ::listen(fd, SOMAXCONN); // Linux lets a listening socket widen its backlog
-    }
-
     std::atomic<bool> stopping{false};
     std::thread listener([&] {
-        server.listen_after_bind();
+        server.Run();
         if (!stopping) {
             LogError("the HTTP server stopped by itself; shutting down");
             ::kill(::getpid(), SIGTERM);
         }
     });
-    // httplib 0.11 has no wait_until_ready(): poll is_running().
-    for (int i = 0; i < 5000 && !server.is_running(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
     std::printf("platform-sandbox ready on http://%s:%d\n", options.host.c_str(), port);
     std::fflush(stdout);
 
@@ -173,7 +163,7 @@ int RunSandbox(const Options& options) {
     stopping = true;
     LogInfo(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
             ": finishing requests in flight");
-    server.stop(); // closes the listening socket; the pool drains its queue
+    server.Stop(); // closes the listening socket; requests already read are answered
     listener.join();
     pool.Close();
     LogInfo("stopped");

@@ -41,18 +41,6 @@ int LocalPort(int fd) {
 }
 } // namespace
 
-int FindListeningSocket(int localPort) {
-    for (int fd = 3, max = MaxDescriptor(); fd < max; ++fd) {
-        int listening = 0;
-        socklen_t len = sizeof listening;
-        if (LocalPort(fd) == localPort &&
-            ::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) == 0 && listening != 0) {
-            return fd;
-        }
-    }
-    return -1;
-}
-
 int FindConnection(int localPort, int remotePort) {
     for (int fd = 3, max = MaxDescriptor(); fd < max; ++fd) {
         if (LocalPort(fd) != localPort) {

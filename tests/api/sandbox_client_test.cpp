@@ -9,6 +9,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
+#include <regex>
+#include <set>
 
 using namespace kpd::api;
 using kpd::domain::Role;
@@ -62,6 +64,29 @@ BOOST_AUTO_TEST_CASE(sign_in_keeps_the_session) {
     BOOST_REQUIRE_MESSAGE(partner.Ok(), Why(partner));
     BOOST_TEST(partner.Value().id == session->partner.id);
     BOOST_TEST(!partner.Value().name.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_client_keeps_its_connection_across_calls) {
+    // Every call on one kept-alive connection (the sandbox logs each
+    // request's connection as conn=N): no reconnect every five requests,
+    // no Connection: close from the client. Direct, so that the connections
+    // in the log are the client's own and not Prism's.
+    auto client = ClientFor("admin", true);
+    const std::size_t logBefore = Sandbox().Log().size();
+    for (int i = 0; i < 30; ++i) {
+        BOOST_REQUIRE_MESSAGE(client.GetPartner().Ok(), "call " << i);
+    }
+    const std::string log = Sandbox().Log().substr(logBefore);
+    std::set<std::string> connections;
+    int calls = 0;
+    const std::regex line(R"(GET /v1/partner 200 \d+ms partner=1 user=admin conn=(\d+))");
+    for (auto it = std::sregex_iterator(log.begin(), log.end(), line); it != std::sregex_iterator();
+         ++it) {
+        connections.insert((*it)[1].str());
+        ++calls;
+    }
+    BOOST_TEST(calls == 30);
+    BOOST_TEST(connections.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_password_is_unauthorized_and_keeps_no_session) {
