@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <limits>
+#include <unordered_map>
 
 namespace kpd::sandbox {
 
@@ -88,8 +89,29 @@ std::vector<domain::SettlementRegister> ListRegisters(soci::session& db, std::in
     while (st.fetch()) {
         out.push_back(r.ToRegister());
     }
+    if (out.empty()) {
+        return out;
+    }
+    // One query for the whole page's approvals, not one per register (a page
+    // of 50 cost 51 statements: 435 lists a second on SQLite, 70 on PostgreSQL).
+    std::unordered_map<std::int64_t, domain::SettlementRegister*> byId;
     for (auto& reg : out) {
-        FillApprovals(db, partnerId, reg);
+        byId.emplace(reg.id, &reg);
+    }
+    const std::int64_t lowId = out.back().id, highId = out.front().id;
+    std::int64_t registerId = 0;
+    domain::RegisterApproval a;
+    soci::statement approvals =
+        (db.prepare << "SELECT register_id, user_id, login, approved_at, comment FROM register_approvals "
+                       "WHERE partner_id = :p AND register_id >= :low AND register_id <= :high "
+                       "ORDER BY register_id, approved_at, user_id",
+         soci::into(registerId), soci::into(a.user_id), soci::into(a.login), soci::into(a.approved_at),
+         soci::into(a.comment), soci::use(partnerId, "p"), soci::use(lowId, "low"), soci::use(highId, "high"));
+    approvals.execute();
+    while (approvals.fetch()) {
+        if (auto it = byId.find(registerId); it != byId.end()) {
+            it->second->approvals.push_back(a);
+        }
     }
     return out;
 }
