@@ -115,14 +115,19 @@ void Router::Add(Route route) {
                                " takes a JSON body but names no BodyReader for its fields");
     }
     std::regex regex(route.pattern);
-    m_routes.push_back({std::move(route), std::move(regex)});
+    const std::size_t special = route.pattern.find_first_of("\\^$.|?*+()[]{}");
+    std::string prefix = route.pattern.substr(0, special);
+    const bool literal = special == std::string::npos;
+    m_routes.push_back({std::move(route), std::move(regex), std::move(prefix), literal});
 }
 
 const Router::Compiled* Router::Find(const std::string& method, const std::string& path,
                                      std::smatch& match, std::set<std::string>& allowed) const {
     for (const auto& c : m_routes) {
         std::smatch m;
-        if (!std::regex_match(path, m, c.regex)) {
+        if (c.literal ? path != c.prefix
+                      : path.compare(0, c.prefix.size(), c.prefix) != 0 ||
+                            !std::regex_match(path, m, c.regex)) {
             continue;
         }
         allowed.insert(c.route.method);

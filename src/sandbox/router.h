@@ -130,6 +130,11 @@ class Router {
     struct Compiled {
         Route route;
         std::regex regex;
+        // The pattern's text before its first regex operator: a path without
+        // it cannot match, and most are told so without running the regex
+        // (the route search was a std::regex_match of every route per request).
+        std::string prefix;
+        bool literal = false; // the whole pattern is plain text: match by equality
     };
 
     const Compiled* Find(const std::string& method, const std::string& path, std::smatch& match,
