@@ -29,6 +29,7 @@ std::string UsageText() {
            "                        [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]\n"
            "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
            "                        [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]\n"
+           "                        [--clock-step-pause MS]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
@@ -41,9 +42,13 @@ std::string UsageText() {
            "  --scans-per-day  receipts scanned per partner with running cashback flights for\n"
            "               each whole Moscow day the clock is moved over (default 300; 0 none)\n"
            "  --rate-limit requests a second each access token may send (each login to sign in;\n"
-           "               0.2 is one every 5 s) and how many at once after a pause (default 50:200;\n"
-           "               BURST defaults to four seconds' worth; 0 turns the limit off); above it\n"
-           "               the answer is 429 with Retry-After\n";
+           "               0.2 is one every 5 s) and how many at once after a pause (default "
+           "50:200;\n"
+           "               BURST defaults to four seconds' worth; 0 turns the limit off); above "
+           "it\n"
+           "               the answer is 429 with Retry-After\n"
+           "  --clock-step-pause  milliseconds to wait between the day-by-day steps of a clock\n"
+           "               move (default 0; a test hook for requests served during a long move)\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -113,6 +118,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--scans-per-day wants 0 to 100000");
             }
             o.scans_per_day = static_cast<int>(*count);
+        } else if (flag == "--clock-step-pause") {
+            auto pause = ParseNumber(value, 0, 60'000);
+            if (!pause) {
+                return Fail("--clock-step-pause wants 0 to 60000 milliseconds");
+            }
+            o.clock_step_pause_ms = static_cast<int>(*pause);
         } else if (flag == "--rate-limit") {
             auto limit = ParseRateLimit(value);
             if (!limit) {

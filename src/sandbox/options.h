@@ -4,6 +4,7 @@
 //                    [--seed demo] [--clock RFC3339] [--token-ttl SECONDS]
 //                    [--max-body BYTES] [--threads N] [--demo-transactions N]
 //                    [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]
+//                    [--clock-step-pause MS]
 // PORT 0 picks a free port. Parsed by hand: ten flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
@@ -30,6 +31,8 @@ struct Options {
     // Receipts the app's users scan per partner with running cashback flights
     // and Moscow day the clock is moved over.
     int scans_per_day = 300;
+    // Milliseconds between the steps of a clock move (a test hook; 0 none).
+    int clock_step_pause_ms = 0;
     // Requests a second and burst per access token (per login for sign-in).
     RateLimit rate_limit = kDefaultRateLimit;
 };
