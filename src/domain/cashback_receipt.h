@@ -6,7 +6,9 @@
 #include "domain/money.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kpd::domain {
@@ -24,6 +26,25 @@ struct ReceiptLine {
 
 inline constexpr Kopecks kMaxReceiptLinePriceKop = 1'000'000'000'00; // 1 billion roubles per item
 inline constexpr std::int64_t kMaxReceiptLineQuantity = 1'000'000;
+
+// price_kop × quantity when it is within kMaxLineKop (domain/money.h);
+// nullopt when it is over (or negative past it), never a wrapped product.
+inline std::optional<Kopecks> LineAmount(const ReceiptLine& line) {
+    Kopecks amount = 0;
+    if (!CheckedMul(line.price_kop, line.quantity, amount) || !WithinLineCap(amount))
+        return std::nullopt;
+    return amount;
+}
+
+// Whether `text` holds a C0 control character (U+0000 to U+001F: NUL, tab,
+// line breaks…) or DEL: none belongs in a receipt line's text.
+inline bool HasControlCharacter(std::string_view text) {
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+            return true;
+    }
+    return false;
+}
 
 struct CashbackReceipt {
     std::vector<ReceiptLine> lines;

@@ -2,8 +2,6 @@
 
 #include "domain/timestamp.h"
 
-#include <limits>
-
 namespace kpd::domain {
 
 namespace {
@@ -55,7 +53,13 @@ AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
     bool seenDigit = false, inFraction = false, grouped = false;
     int groupDigits = 0; // digits since the last group separator: groups after one hold exactly 3
     const auto badGroups = [&] { return AmountParse{std::nullopt, "\"" + std::string(text) + "\" has digit groups of the wrong size", "digit_groups"}; };
-    constexpr std::int64_t kLimit = std::numeric_limits<std::int64_t>::max() / 1000;
+    const auto overCap = [&] {
+        return AmountParse{
+            std::nullopt,
+            "the amount \"" + std::string(text) +
+                "\" is over the limit of 100,000,000,000.00 RUB (10^13 kopecks) a line",
+            "over_cap"};
+    };
     for (std::size_t i = 0; i < s.size();) {
         const char c = s[i];
         if (IsDigit(c)) {
@@ -64,7 +68,8 @@ AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
                 if (++fractionDigits > 2) return {std::nullopt, "more than 2 decimals in \"" + std::string(text) + "\"", "too_many_decimals"};
                 fraction = fraction * 10 + (c - '0');
             } else {
-                if (whole > kLimit) return {std::nullopt, "the amount \"" + std::string(text) + "\" is too large", "too_large"};
+                if (whole > kMaxLineKop)
+                    return overCap(); // and whole × 10 + 9 still fits
                 whole = whole * 10 + (c - '0');
                 ++groupDigits;
             }
@@ -88,7 +93,10 @@ AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit) {
         return {std::nullopt, "an amount in kopecks cannot have decimals: \"" + std::string(text) + "\"", "decimals_in_kopecks"};
     }
     if (fractionDigits == 1) fraction *= 10;
-    const Kopecks kop = unit == AmountUnit::Roubles ? whole * 100 + fraction : whole;
+    const Kopecks kop =
+        unit == AmountUnit::Roubles ? whole * 100 + fraction : whole; // at most 10^16 + 99
+    if (kop > kMaxLineKop)
+        return overCap();
     return {negative ? -kop : kop, {}, {}};
 }
 

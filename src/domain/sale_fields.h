@@ -18,13 +18,15 @@ struct AmountParse {
     std::optional<Kopecks> value;
     std::string error; // English, names what is wrong with the text
     // Stable code of what is wrong, for UIs to word in their language:
-    // empty | not_a_number | digit_groups | too_many_decimals | too_large | decimals_in_kopecks
+    // empty | not_a_number | digit_groups | too_many_decimals | over_cap | decimals_in_kopecks
+    // (over_cap: more than kMaxLineKop either way, domain/money.h)
     std::string code;
 };
 
 // `decimal` is ',' or '.'; spaces, no-break spaces (U+00A0, U+202F) and the
 // other of ',' '.' used as a thousands separator are allowed between digit
-// groups; at most 2 decimals; a leading '-' is kept.
+// groups; at most 2 decimals; a leading '-' is kept; at most kMaxLineKop
+// (10^13 kopecks) either way, so no sum of a few lines can wrap.
 AmountParse ParseAmount(std::string_view text, char decimal, AmountUnit unit);
 
 // Seconds since 1970 UTC; a time without an offset is taken at

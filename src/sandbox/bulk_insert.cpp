@@ -1,5 +1,6 @@
 #include "sandbox/bulk_insert.h"
 
+#include <stdexcept>
 #include <utility>
 
 namespace kpd::sandbox {
@@ -7,6 +8,10 @@ namespace kpd::sandbox {
 std::string Quoted(std::string_view text) {
     std::string out = "'";
     for (char c : text) {
+        // The statement is a C string to both backends: a NUL would cut it
+        // short. Callers refuse such text first; the message names no value.
+        if (c == '\0')
+            throw std::invalid_argument("a text with a NUL byte cannot be an SQL literal");
         out += c;
         if (c == '\'') out += '\'';
     }

@@ -12,7 +12,7 @@
 namespace kpd::sandbox {
 
 // A SQL text literal: quotes doubled all the same, though the generators'
-// values hold none.
+// values hold none. Throws std::invalid_argument for text with a NUL byte.
 std::string Quoted(std::string_view text);
 
 // Gathers VALUES rows after `head` ("INSERT INTO t (a, b) VALUES ") and runs

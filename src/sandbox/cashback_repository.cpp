@@ -37,14 +37,38 @@ soci::statement PrepareFlights(soci::session& db, FlightRow& r, const std::strin
 }
 } // namespace
 
+namespace {
+bool FromSequence(soci::session& db, const std::string& kind) {
+    return kind == "receipt" && store::BackendOf(db) == store::Backend::Postgresql;
+}
+} // namespace
+
 std::int64_t NextId(soci::session& db, const std::string& kind) {
-    std::int64_t id = 0;
-    db << "UPDATE id_counters SET last_id = last_id + 1 WHERE name = :n RETURNING last_id", soci::into(id),
-        soci::use(kind, "n");
+    return NextIds(db, kind, 1).front();
+}
+
+std::vector<std::int64_t> NextIds(soci::session& db, const std::string& kind, std::int64_t n) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(static_cast<std::size_t>(n));
+    if (FromSequence(db, kind)) {
+        std::int64_t id = 0;
+        soci::statement st =
+            (db.prepare << "SELECT nextval('receipt_ids') FROM generate_series(1, :n) ORDER BY 1",
+             soci::into(id), soci::use(n, "n"));
+        st.execute();
+        while (st.fetch())
+            ids.push_back(id);
+        return ids;
+    }
+    std::int64_t last = 0;
+    db << "UPDATE id_counters SET last_id = last_id + :n WHERE name = :k RETURNING last_id",
+        soci::into(last), soci::use(n, "n"), soci::use(kind, "k");
     if (!db.got_data()) {
         throw std::logic_error("no id counter " + kind);
     }
-    return id;
+    for (std::int64_t id = last - n + 1; id <= last; ++id)
+        ids.push_back(id);
+    return ids;
 }
 
 std::int64_t InsertFlight(soci::session& db, const StoredFlight& f) {

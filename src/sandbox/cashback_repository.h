@@ -33,7 +33,13 @@ struct StoredFlight {
 
 // The next id of a kind ("cashback_flight", "receipt", "withdrawal"): one
 // counter row each, so ids are unique across partners on both backends.
+// Receipts on PostgreSQL come from the sequence receipt_ids instead: every
+// scan takes an id, and a counter row would hold each scan's transaction
+// behind the one before it (SQLite serialises its writers anyway).
 std::int64_t NextId(soci::session& db, const std::string& kind);
+// `n` (>= 1) new ids of a kind, ascending (consecutive unless concurrent
+// scans took some between them on PostgreSQL).
+std::vector<std::int64_t> NextIds(soci::session& db, const std::string& kind, std::int64_t n);
 
 // Inserts a new flight with the next id (version 1); returns the id.
 std::int64_t InsertFlight(soci::session& db, const StoredFlight& flight);

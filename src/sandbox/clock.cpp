@@ -18,16 +18,22 @@ void SandboxClock::Set(domain::Instant now) {
     m_fixed = now;
 }
 
-domain::Instant SandboxClock::Advance(std::int64_t seconds) {
-    std::lock_guard lock(m_mutex);
-    domain::Instant base = m_fixed ? *m_fixed : SystemNow();
-    m_fixed = base + std::chrono::seconds(seconds);
-    return *m_fixed;
-}
-
 bool SandboxClock::IsFixed() const {
     std::lock_guard lock(m_mutex);
     return m_fixed.has_value();
+}
+
+void SandboxClock::StopMoves() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop.Cancel();
+    }
+    m_stopped.notify_all();
+}
+
+bool SandboxClock::PauseUnlessStopped(std::chrono::milliseconds pause) {
+    std::unique_lock lock(m_mutex);
+    return !m_stopped.wait_for(lock, pause, [this] { return m_stop.IsCancelled(); });
 }
 
 } // namespace kpd::sandbox

@@ -411,15 +411,27 @@ CREATE TABLE wallet_withdrawals (
 )
 )sql";
 
+// Version 5: receipt ids on PostgreSQL from a sequence, going on from the
+// counter row (which stays for SQLite and the other kinds). A sequence hands
+// out ids without a row lock, so concurrent scans no longer wait for each
+// other's commit to get one; ids skipped by a rolled-back scan do not matter.
+const char* kV5ReceiptIdsPostgresql = R"sql(
+CREATE SEQUENCE receipt_ids AS BIGINT;
+SELECT setval('receipt_ids', (SELECT last_id FROM id_counters WHERE name = 'receipt') + 1, false)
+)sql";
+
 } // namespace
 
 const std::vector<store::Migration>& SandboxMigrations() {
     static const std::vector<store::Migration> migrations = {
         {1, "partners, users, tokens, idempotency keys, audit", kV1Sqlite, kV1Postgresql},
         {2, "card screens, their publications, assets", kV2Sqlite, kV2Postgresql},
-        store::BothBackends(3, "Dolyami settlements: registers, transactions, approvals, disputes, invoices",
-                            kV3Settlements),
-        store::BothBackends(4, "cashback flights, receipts, accruals, daily series, wallets", kV4Cashback),
+        store::BothBackends(
+            3, "Dolyami settlements: registers, transactions, approvals, disputes, invoices",
+            kV3Settlements),
+        store::BothBackends(4, "cashback flights, receipts, accruals, daily series, wallets",
+                            kV4Cashback),
+        {5, "receipt ids from a sequence on PostgreSQL", "", kV5ReceiptIdsPostgresql},
     };
     return migrations;
 }

@@ -37,7 +37,7 @@ std::string UsageText() {
            "                        [--max-body BYTES] [--threads N] [--demo-transactions N]\n"
            "                        [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]\n"
            "                        [--header-timeout S] [--body-timeout S] [--idle-timeout S]\n"
-           "                        [--max-connections-per-address N]\n"
+           "                        [--max-connections-per-address N] [--clock-step-pause MS]\n"
            "  --listen     address to serve on (default 127.0.0.1:0; port 0 picks a free one)\n"
            "  --db         the sandbox's database; its schema is created or migrated at start\n"
            "  --seed demo  add the demo partners and users (password \"demo\") unless data exists\n"
@@ -60,7 +60,9 @@ std::string UsageText() {
            "  --idle-timeout  seconds a kept-alive connection may wait for its next request\n"
            "               (default 5)\n"
            "  --max-connections-per-address  open connections one client address may hold\n"
-           "               (default 128); one more is answered 503 and closed\n";
+           "               (default 128); one more is answered 503 and closed\n"
+           "  --clock-step-pause  milliseconds to wait between the day-by-day steps of a clock\n"
+           "               move (default 0; a test hook for requests served during a long move)\n";
 }
 
 ParsedOptions ParseOptions(const std::vector<std::string>& args) {
@@ -130,6 +132,12 @@ ParsedOptions ParseOptions(const std::vector<std::string>& args) {
                 return Fail("--scans-per-day wants 0 to 100000");
             }
             o.scans_per_day = static_cast<int>(*count);
+        } else if (flag == "--clock-step-pause") {
+            auto pause = ParseNumber(value, 0, 60'000);
+            if (!pause) {
+                return Fail("--clock-step-pause wants 0 to 60000 milliseconds");
+            }
+            o.clock_step_pause_ms = static_cast<int>(*pause);
         } else if (flag == "--rate-limit") {
             auto limit = ParseRateLimit(value);
             if (!limit) {

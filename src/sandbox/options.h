@@ -5,7 +5,7 @@
 //                    [--max-body BYTES] [--threads N] [--demo-transactions N]
 //                    [--scans-per-day N] [--rate-limit REQ_PER_SEC[:BURST]]
 //                    [--header-timeout S] [--body-timeout S] [--idle-timeout S]
-//                    [--max-connections-per-address N]
+//                    [--max-connections-per-address N] [--clock-step-pause MS]
 // PORT 0 picks a free port. Parsed by hand: ten flags do not pay for CLI11's
 // compile time. Called once on the main thread.
 #include "domain/timestamp.h"
@@ -32,6 +32,8 @@ struct Options {
     // Receipts the app's users scan per partner with running cashback flights
     // and Moscow day the clock is moved over.
     int scans_per_day = 300;
+    // Milliseconds between the steps of a clock move (a test hook; 0 none).
+    int clock_step_pause_ms = 0;
     // Requests a second and burst per access token (per login for sign-in).
     RateLimit rate_limit = kDefaultRateLimit;
     // A request's headers must arrive within header_timeout_seconds of its

@@ -48,6 +48,22 @@ domain::Problems CheckScan(const contract::ReceiptScanRequest& scan, const QrRea
     if (scan.items.empty() || scan.items.size() > kMaxLines) {
         problems.push_back({"/items", "out_of_range", "a receipt lists 1 to " + std::to_string(kMaxLines) + " lines"});
     }
+    // Text a receipt prints has no control characters; a NUL would not even
+    // reach the database as text.
+    for (std::size_t k = 0; k < scan.items.size(); ++k) {
+        const auto& line = scan.items[k];
+        for (const auto& [field, text] :
+             {std::pair<const char*, const std::string*>{"sku", &line.sku},
+              {"name", &line.name},
+              {"category", &line.category}}) {
+            if (domain::HasControlCharacter(*text)) {
+                problems.push_back(
+                    {"/items/" + std::to_string(k) + "/" + field, "control_character",
+                     std::string(field) +
+                         " must not hold control characters (U+0000 to U+001F, U+007F)"});
+            }
+        }
+    }
     if (!qr) {
         return problems;
     }
@@ -55,9 +71,25 @@ domain::Problems CheckScan(const contract::ReceiptScanRequest& scan, const QrRea
         problems.push_back({"/qr", "in_future", "the receipt is dated " + domain::FormatIsoDate(qr->date) +
                                                     ", after the sandbox's today " + domain::FormatIsoDate(today)});
     }
+    // Each line within the cap, the sum checked: lines never wrap round to
+    // the QR's sum.
     domain::Kopecks sum = 0;
-    for (const auto& line : scan.items) sum += line.price_kop * line.quantity;
-    if (!scan.items.empty() && sum != qr->sum_kop) {
+    bool summed = true;
+    for (std::size_t k = 0; k < scan.items.size(); ++k) {
+        const auto amount = domain::LineAmount(scan.items[k]);
+        if (!amount) {
+            problems.push_back({"/items/" + std::to_string(k), "over_cap",
+                                "price_kop × quantity is over the limit of 10000000000000 kop (100 "
+                                "billion roubles) "
+                                "a line"});
+            summed = false;
+        } else if (summed && !domain::CheckedAdd(sum, *amount, sum)) {
+            problems.push_back(
+                {"/items", "sum_overflow", "the lines add up to more than any amount in kopecks"});
+            summed = false;
+        }
+    }
+    if (summed && !scan.items.empty() && sum != qr->sum_kop) {
         problems.push_back({"/items", "sum_mismatch",
                             "the lines add up to " + std::to_string(sum) + " kop but the QR's sum is " +
                                 std::to_string(qr->sum_kop) + " kop"});

@@ -139,7 +139,8 @@ ScanOutcome ScanSession::ApplyReturn(const StoredReceipt& original) {
         // than the sale was granted (the budget may have cut it).
         domain::Kopecks entitled = 0;
         for (const auto& a : domain::FlightMatcher({FromStored(*stored)}).Match(keptReceipt)) {
-            entitled += a.cashback_kop;
+            entitled =
+                domain::AddKopecks(entitled, a.cashback_kop); // saturates, the min below caps it
         }
         const domain::Kopecks take = net - std::min(net, std::min(entitled, accrual.cashback_kop));
         if (take <= 0) continue;

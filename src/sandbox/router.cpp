@@ -30,11 +30,42 @@ void ResetResponse(httplib::Response& res) {
     res.headers.clear();
 }
 
-// SOCI appends the bound values to its messages ("… with :hash=…"); they
-// may be password or token hashes and stay out of the log.
+// SOCI appends the statement to its messages (… while preparing "SQL". or
+// … while executing "SQL" with :hash=…); the statement of a multi-row
+// INSERT holds the values themselves, and bound ones may be password or
+// token hashes. PostgreSQL quotes them too: its DETAIL line a row's values
+// ("Key (login)=(…) already exists"), its LINE n: lines the statement near
+// the error; SQLite's syntax errors the text near it (near "…": syntax
+// error). The log keeps the database's own words and none of that.
 std::string WithoutBoundValues(const std::string& message) {
-    auto with = message.find("\" with :");
-    return with == std::string::npos ? message : message.substr(0, with + 1) + " (values withheld)";
+    std::string out;
+    std::size_t start = 0;
+    while (start < message.size()) {
+        auto end = message.find('\n', start);
+        if (end == std::string::npos)
+            end = message.size();
+        const std::string line = message.substr(start, end - start);
+        start = end + 1;
+        if (line.rfind("LINE ", 0) == 0 ||
+            (!line.empty() && line.find_first_not_of(" ^") == std::string::npos)) {
+            continue; // the statement's text near the error, and its caret
+        }
+        out += (out.empty() ? "" : "\n") +
+               (line.rfind("DETAIL:", 0) == 0 ? std::string("DETAIL: (withheld)") : line);
+    }
+    for (const char* context : {"while preparing \"", "while executing \""}) {
+        if (const auto at = out.find(context); at != std::string::npos) {
+            out = out.substr(0, at) + "(statement and values withheld)";
+        }
+    }
+    for (const char* quoting : {"near \"", "unrecognized token: \""}) {
+        for (auto at = out.find(quoting); at != std::string::npos; at = out.find(quoting, at + 1)) {
+            const auto open = at + std::char_traits<char>::length(quoting);
+            const auto close = out.find('"', open);
+            out.replace(open, close == std::string::npos ? std::string::npos : close - open, "…");
+        }
+    }
+    return out;
 }
 
 constexpr const char* kSandboxPrefix = "/v1/sandbox/";

@@ -36,6 +36,9 @@ struct SandboxSettings {
     // Receipts simulated per partner with running cashback flights for each
     // whole Moscow day the clock is moved over (--scans-per-day).
     int scans_per_day = 300;
+    // A pause between the steps of a clock move (clock_move.h), for tests of
+    // what is served meanwhile and of stopping in the middle (--clock-step-pause).
+    int clock_step_pause_ms = 0;
 };
 
 // Shared by every request; each member is thread-safe on its own.

@@ -3,16 +3,16 @@
 // GET/PUT /v1/sandbox/rate-limit.
 // Moving the clock over whole Moscow days also brings those days' Dolyami
 // registers (settlement_days.h) and simulates the app's users scanning
-// receipts on each of them (receipt_generator.h), in the same transaction as
-// the move's audit entries.
+// receipts on each of them (receipt_generator.h), a day per transaction
+// (clock_move.h); the move's audit entries commit with its last step.
 #include "contract/json_reader.h"
 #include "sandbox/audit_log.h"
+#include "sandbox/clock_move.h"
 #include "sandbox/http_util.h"
+#include "sandbox/idempotency_store.h"
 #include "sandbox/partner_repository.h"
-#include "sandbox/receipt_generator.h"
 #include "sandbox/request_log.h"
 #include "sandbox/routes.h"
-#include "sandbox/settlement_days.h"
 
 #include <cmath>
 
@@ -28,34 +28,110 @@ void SendClock(RequestContext& ctx) {
 }
 
 // The clock is the whole platform's, so its move is written to every
-// partner's audit log (by the caller when signed in, else by "sandbox").
-void AuditClockChange(RequestContext& ctx, const std::string& detail) {
+// partner's audit log (by the caller when signed in, else by "sandbox"),
+// stamped with the instant the clock arrives at.
+void AuditClockChange(RequestContext& ctx, soci::session& db, domain::Instant at,
+                      const std::string& detail) {
     domain::AuditEntry e;
-    e.at = ctx.NowText();
+    e.at = domain::FormatRfc3339(at);
     e.client = ctx.Client();
     e.action = "sandbox.clock";
     e.object_type = "clock";
     e.object_id = "sandbox";
     e.detail = detail;
-    for (auto partnerId : ListPartnerIds(ctx.db)) {
+    for (auto partnerId : ListPartnerIds(db)) {
         bool own = ctx.caller && ctx.caller->partner_id == partnerId;
         e.actor_user_id = own ? ctx.caller->user.id : 0;
         e.actor_login = own ? ctx.caller->user.login : "sandbox";
-        AppendAudit(ctx.db, partnerId, e);
+        AppendAudit(db, partnerId, e);
     }
 }
 
+std::string MoveText(domain::Instant from, domain::Instant to) {
+    return "clock advanced by " + std::to_string((to - from).count()) + " s to " +
+           domain::FormatRfc3339(to);
+}
+
+// The clock route runs its own transactions (one per step of the move), so
+// it keeps its Idempotency-Key record itself, as the router does for others:
+// scope (0, 0, key), the first answer replayed, a different request refused.
+struct ClockKey {
+    IdempotencyScope scope;
+    std::string fingerprint;
+};
+
+void Replay(httplib::Response& res, const StoredAnswer& stored) {
+    res.status = stored.status;
+    for (const auto& [name, value] : stored.headers.items()) {
+        if (name != "Content-Type")
+            res.set_header(name, value.get<std::string>());
+    }
+    res.set_header(kReplayedHeader, "true");
+    res.set_content(stored.body, stored.headers.value("Content-Type", kJson));
+}
+
+void KeepAnswer(soci::session& db, const ClockKey& key, const httplib::Response& res,
+                const std::string& now) {
+    ReserveKey(db, key.scope, key.fingerprint, now);
+    StoreAnswer(db, key.scope, res.status, res.body,
+                {{"Content-Type", res.get_header_value("Content-Type")}});
+}
+
+// {"now": RFC 3339} or {"advance_seconds": N}, at most 20 years either way.
+// Moving ahead over whole days simulates them step by step (clock_move.h);
+// the clock is set only as steps commit, the audit entries commit with the
+// last one.
 void MoveClock(RequestContext& ctx) {
+    std::optional<ClockKey> key;
+    if (ctx.req.has_header(kIdempotencyKeyHeader)) {
+        auto text = ctx.req.get_header_value(kIdempotencyKeyHeader);
+        if (text.empty() || text.size() > 255) {
+            SendProblem(ctx.res, 400, "invalid_idempotency_key",
+                        "Idempotency-Key must be 1 to 255 characters");
+            return;
+        }
+        key =
+            ClockKey{{0, 0, text}, RequestFingerprint(ctx.req.method, ctx.req.path, ctx.req.body)};
+    }
+    // One move at a time: a second waits here, then sees the first's clock.
+    auto moving = ctx.state.clock.LockMoves();
+    if (key) {
+        if (auto stored = FindAnswer(ctx.db, key->scope)) {
+            if (stored->fingerprint != key->fingerprint) {
+                SendProblem(ctx.res, 422, "idempotency_key_reuse",
+                            "this Idempotency-Key was used for a different request");
+                return;
+            }
+            Replay(ctx.res, *stored);
+            return;
+        }
+    }
+    const domain::Instant from = ctx.state.clock.Now();
     domain::Problems problems;
     contract::JsonReader r(ctx.body, problems);
     auto now = r.String("now", false);
     auto advance = r.Int("advance_seconds", false);
-    std::optional<domain::Instant> instant;
+    std::optional<domain::Instant> to;
+    const std::string bound = std::to_string(kMaxClockMoveSeconds);
     if (now) {
-        instant = domain::ParseRfc3339(*now);
-        if (!instant) {
+        to = domain::ParseRfc3339(*now);
+        if (!to) {
             r.Fail("/now", "invalid_instant",
                    "now must be RFC 3339 with an offset, e.g. 2026-12-25T10:00:00+03:00");
+        } else if (const auto distance = (*to - from).count();
+                   distance > kMaxClockMoveSeconds || distance < -kMaxClockMoveSeconds) {
+            r.Fail("/now", "out_of_range",
+                   "now must be within " + bound + " s (20 years) of the sandbox's now, " +
+                       domain::FormatRfc3339(from));
+        }
+    }
+    if (advance) {
+        if (*advance > kMaxClockMoveSeconds || *advance < -kMaxClockMoveSeconds) {
+            r.Fail("/advance_seconds", "out_of_range",
+                   "advance_seconds must be from -" + bound + " to " + bound +
+                       " (20 years either way)");
+        } else {
+            to = from + std::chrono::seconds(*advance);
         }
     }
     if (problems.empty() && now.has_value() == advance.has_value()) {
@@ -63,20 +139,57 @@ void MoveClock(RequestContext& ctx) {
     }
     if (!problems.empty()) {
         SendProblem(ctx.res, 422, "validation_failed", "the clock change has mistakes", problems);
+        if (key) {
+            WriteTransaction tx(ctx.db);
+            KeepAnswer(ctx.db, *key, ctx.res, domain::FormatRfc3339(from));
+            tx.Commit();
+        }
         return;
     }
-    const auto before = ctx.state.clock.Now();
-    if (instant) {
-        ctx.state.clock.Set(*instant);
-        AuditClockChange(ctx, "clock set to " + ctx.NowText());
-    } else {
-        ctx.state.clock.Advance(*advance);
-        AuditClockChange(ctx, "clock advanced by " + std::to_string(*advance) + " s to " +
-                                  ctx.NowText());
+    const std::string detail =
+        now ? "clock set to " + domain::FormatRfc3339(*to) : MoveText(from, *to);
+    const auto finish = [&](soci::session& db) {
+        AuditClockChange(ctx, db, *to, detail);
+        SendJson(ctx.res, 200, {{"now", domain::FormatRfc3339(*to)}, {"fixed", true}});
+        if (key)
+            KeepAnswer(db, *key, ctx.res, domain::FormatRfc3339(*to));
+    };
+    domain::Instant reached = from;
+    bool complete = false;
+    try {
+        complete = MoveClockInSteps(ctx.db, ctx.state, from, *to, finish, reached);
+    } catch (...) {
+        // A step failed after others had committed: the clock stands where
+        // they put it, and that move is audited like any other.
+        if (reached != from) {
+            try {
+                WriteTransaction tx(ctx.db);
+                AuditClockChange(ctx, ctx.db, reached,
+                                 MoveText(from, reached) + " (stopped by a failure)");
+                tx.Commit();
+            } catch (const std::exception&) {
+                // (the database's message may quote SQL; the step's own error is logged by the
+                // router)
+                LogError("auditing the clock's partial move to " + domain::FormatRfc3339(reached) +
+                         " failed too");
+            }
+        }
+        throw;
     }
-    AddSettlementDaysPassed(ctx.db, ctx.state.clock.Now(), ctx.state.calendar);
-    SimulateDaysPassed(ctx.db, before, ctx.state.clock.Now(), ctx.state.settings.scans_per_day);
-    SendClock(ctx);
+    if (!complete) {
+        if (reached != from) {
+            WriteTransaction tx(ctx.db);
+            AuditClockChange(ctx, ctx.db, reached,
+                             MoveText(from, reached) + " (stopped early: the sandbox is stopping)");
+            tx.Commit();
+        }
+        ctx.res.status = -1;
+        ctx.res.body.clear();
+        ctx.res.set_header("Retry-After", "1");
+        SendProblem(ctx.res, 503, "service_unavailable",
+                    "the sandbox is stopping; the clock stopped at " +
+                        domain::FormatRfc3339(reached));
+    }
 }
 
 void ArmFault(RequestContext& ctx) {
@@ -164,7 +277,9 @@ void SetRateLimit(RequestContext& ctx) {
 void AddSandboxRoutes(Router& router) {
     router.Add({"GET", "/v1/health", Access::Anyone, Body::None, false, false, Health});
     router.Add({"GET", "/v1/sandbox/clock", Access::Anyone, Body::None, false, false, SendClock});
-    router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, true, true, MoveClock,
+    // Not `writes`: the move runs its own transactions, a step each, and keeps
+    // its Idempotency-Key record in the last one.
+    router.Add({"POST", "/v1/sandbox/clock", Access::Anyone, Body::Json, false, false, MoveClock,
                 ReadsKeys({"now", "advance_seconds"})});
     router.Add({"POST", "/v1/sandbox/faults", Access::Anyone, Body::Json, false, false, ArmFault,
                 ReadsKeys({"path", "kind", "status", "count"})});

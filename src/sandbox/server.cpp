@@ -86,6 +86,7 @@ int RunSandbox(const Options& options) {
     SandboxState state{pool,     clock, faults, rateLimiter, {options.token_ttl_seconds, options.max_body_bytes},
                        calendar};
     state.settings.scans_per_day = options.scans_per_day;
+    state.settings.clock_step_pause_ms = options.clock_step_pause_ms;
     Router router(state);
     AddAllRoutes(router);
 
@@ -161,6 +162,7 @@ int RunSandbox(const Options& options) {
     int signal = 0;
     sigwait(&stopSignals, &signal);
     stopping = true;
+    clock.StopMoves(); // a clock move in progress stops at its next step (or within one)
     LogInfo(std::string("stopping on ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
             ": finishing requests in flight");
     server.Stop(); // closes the listening socket; requests already read are answered

@@ -67,9 +67,11 @@ void IssueInvoice(soci::session& db, std::int64_t partnerId, const domain::Month
 }
 } // namespace
 
-int AddSettlementDaysPassed(soci::session& db, domain::Instant now, const domain::BusinessCalendar& calendar) {
-    const std::int64_t nowSeconds = now.time_since_epoch().count();
-    const std::int64_t today = MoscowDayStart(nowSeconds);
+int AddSettlementDaysPassed(soci::session& db, domain::Instant through, domain::Instant asOf,
+                            const domain::BusinessCalendar& calendar) {
+    const std::int64_t nowSeconds = asOf.time_since_epoch().count();
+    const std::int64_t today = MoscowDayStart(std::min(through, asOf).time_since_epoch().count());
+    const std::int64_t window = MoscowDayStart(nowSeconds) - kMaxSimulatedSettlementDays * kDay;
     int added = 0;
     for (const std::int64_t partnerId : PartnersWithSettlements(db)) {
         const auto settings = LoadFinanceSettings(db, partnerId);
@@ -80,8 +82,7 @@ int AddSettlementDaysPassed(soci::session& db, domain::Instant now, const domain
         const auto newestDate = newestInd == soci::i_ok ? domain::ParseIsoDate(newest) : std::nullopt;
         if (!settings || !newestDate) continue; // nothing to continue from
         const std::int64_t perDay = std::max<std::int64_t>(RecentDailyCount(db, partnerId), 1);
-        const std::int64_t firstNew =
-            std::max(DayStartOf(*newestDate) + kDay, today - kMaxSimulatedSettlementDays * kDay);
+        const std::int64_t firstNew = std::max(DayStartOf(*newestDate) + kDay, window);
         for (std::int64_t day = firstNew; day < today; day += kDay) {
             domain::SimulationSpec sim;
             sim.seed = 0x5E77'1E00ull + static_cast<std::uint64_t>(partnerId) * 100'003u +

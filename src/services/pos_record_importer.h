@@ -40,7 +40,8 @@ inline bool IsAscii(std::string_view s) {
 }
 
 // An amount of plain digits (1 to 15 of them, an optional leading '-', no
-// spaces): the general parser reads it as whole units.
+// spaces) within the line cap: the general parser reads it as whole units
+// (and words an amount over the cap).
 // (A bool and an out-parameter rather than an optional: GCC returned the
 // optional through the stack, a byte stored and eight read back, which
 // stalled every call.)
@@ -57,7 +58,10 @@ inline bool PlainAmount(std::string_view s, domain::AmountUnit unit, domain::Kop
         if (digit > 9) return false;
         v = v * 10 + digit;
     }
-    if (unit == domain::AmountUnit::Roubles) v *= 100;
+    if (unit == domain::AmountUnit::Roubles)
+        v *= 100; // 15 digits × 100 still fit
+    if (v > domain::kMaxLineKop)
+        return false;
     out = negative ? -v : v;
     return true;
 }

@@ -91,15 +91,20 @@ class Classifier {
     void PartnerOnly(std::uint32_t q, ReconClass cls) { Emit({cls, false, kNoRow, q}); }
 
   private:
+    // Checked sums, the overflow flag or-ed in without a branch of its own.
     void Emit(const ReconRow& row) {
         auto& total = m_result.totals[static_cast<std::size_t>(row.cls)];
         ++total.rows;
+        bool overflow = false;
         if (row.platform != kNoRow) {
-            total.platform_kop += m_platform.Amount(row.platform);
+            overflow |= !domain::CheckedAdd(total.platform_kop, m_platform.Amount(row.platform),
+                                            total.platform_kop);
         }
         if (row.partner != kNoRow) {
-            total.partner_kop += m_partner.Amount(row.partner);
+            overflow |= !domain::CheckedAdd(total.partner_kop, m_partner.Amount(row.partner),
+                                            total.partner_kop);
         }
+        m_result.totals_overflow |= overflow;
         m_result.rows.push_back(row);
     }
 
@@ -302,10 +307,14 @@ ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const
     }
     lowerHalf.get();
     result.rows.insert(result.rows.end(), highRows.rows.begin(), highRows.rows.end());
+    result.totals_overflow |= highRows.totals_overflow;
     for (std::size_t c = 0; c < domain::kReconClassCount; ++c) {
-        result.totals[c].rows += highRows.totals[c].rows;
-        result.totals[c].platform_kop += highRows.totals[c].platform_kop;
-        result.totals[c].partner_kop += highRows.totals[c].partner_kop;
+        auto& t = result.totals[c];
+        const auto& h = highRows.totals[c];
+        t.rows += h.rows;
+        result.totals_overflow |=
+            !domain::CheckedAdd(t.platform_kop, h.platform_kop, t.platform_kop) ||
+            !domain::CheckedAdd(t.partner_kop, h.partner_kop, t.partner_kop);
     }
     highRows = {};
     if (cancel && cancel->IsCancelled()) {

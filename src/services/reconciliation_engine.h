@@ -41,6 +41,10 @@ struct ReconResult {
     std::vector<ReconRow> rows; // every row of both tables appears exactly once
     domain::ReconTotals totals;
     bool cancelled = false;
+    // A class's total would have left Kopecks (never with lines within
+    // kMaxLineKop unless there are some 920,000 of them at the cap): the
+    // totals are then not to be used, and the caller says so.
+    bool totals_overflow = false;
 };
 
 ReconResult Reconcile(const SaleTable& platform, const SaleTable& partner, const ReconOptions& options = {},

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 
 namespace kpd::services {
 
@@ -45,12 +46,29 @@ ReportRow RowOf(const ReconcileReport& r, const ReconRow& row, const ExportLabel
 
 double Roubles(domain::Kopecks kop) { return static_cast<double>(kop) / 100.0; }
 
+// partner − platform. The report's amounts are within the line cap and its
+// totals did not overflow (ReconcileWithPos refuses both), so this holds;
+// checked all the same, a difference that would wrap is left out.
+std::optional<domain::Kopecks> Difference(domain::Kopecks partner, domain::Kopecks platform) {
+    domain::Kopecks out = 0;
+    if (!domain::CheckedSub(partner, platform, out))
+        return std::nullopt;
+    return out;
+}
+
 // "1234,50" for the CSV (Russian spreadsheets read a decimal comma).
 std::string CsvMoney(domain::Kopecks kop) {
     const bool negative = kop < 0;
-    const domain::Kopecks m = negative ? -kop : kop;
+    // In unsigned, so the most negative value has a magnitude too.
+    const auto m = negative ? 0ull - static_cast<unsigned long long>(kop)
+                            : static_cast<unsigned long long>(kop);
     std::string cents = std::to_string(m % 100);
     return (negative ? "-" : "") + std::to_string(m / 100) + "," + (cents.size() < 2 ? "0" : "") + cents;
+}
+
+std::string DifferenceText(domain::Kopecks partner, domain::Kopecks platform) {
+    const auto d = Difference(partner, platform);
+    return d ? CsvMoney(*d) : "";
 }
 
 std::string CsvText(const std::string& text) {
@@ -127,7 +145,9 @@ bool ExportReconciliationXlsx(const ReconcileReport& report, const std::string& 
         worksheet_write_number(summary, row, 1, static_cast<double>(t.rows), nullptr);
         worksheet_write_number(summary, row, 2, Roubles(t.platform_kop), money);
         worksheet_write_number(summary, row, 3, Roubles(t.partner_kop), money);
-        worksheet_write_number(summary, row, 4, Roubles(t.partner_kop - t.platform_kop), money);
+        if (const auto d = Difference(t.partner_kop, t.platform_kop)) {
+            worksheet_write_number(summary, row, 4, Roubles(*d), money);
+        }
     }
 
     const std::string columns[] = {labels.order,    labels.store,         labels.register_id,  labels.pos_line,
@@ -153,7 +173,10 @@ bool ExportReconciliationXlsx(const ReconcileReport& report, const std::string& 
         if (r.posLine >= 0) worksheet_write_number(s, at, 3, static_cast<double>(r.posLine), nullptr);
         if (r.platform) worksheet_write_number(s, at, 4, Roubles(*r.platform), money);
         if (r.partner) worksheet_write_number(s, at, 5, Roubles(*r.partner), money);
-        if (r.platform && r.partner) worksheet_write_number(s, at, 6, Roubles(*r.partner - *r.platform), money);
+        if (r.platform && r.partner) {
+            if (const auto d = Difference(*r.partner, *r.platform))
+                worksheet_write_number(s, at, 6, Roubles(*d), money);
+        }
         if (!r.platformTime.empty()) WriteText(s, at, 7, r.platformTime);
         if (!r.partnerTime.empty()) WriteText(s, at, 8, r.partnerTime);
         if (!r.matchedBy.empty()) WriteText(s, at, 9, r.matchedBy);
@@ -181,12 +204,15 @@ bool ExportReconciliationCsv(const ReconcileReport& report, const std::string& p
     for (const auto& row : report.result.rows) {
         if (row.cls == domain::ReconClass::Matched) continue;
         const auto r = RowOf(report, row, labels);
-        out << CsvText(labels.class_names[static_cast<std::size_t>(row.cls)]) << ';' << CsvText(r.order) << ';'
-            << CsvText(r.store) << ';' << (r.registerId >= 0 ? std::to_string(r.registerId) : "") << ';'
-            << (r.posLine >= 0 ? std::to_string(r.posLine) : "") << ';' << (r.platform ? CsvMoney(*r.platform) : "")
-            << ';' << (r.partner ? CsvMoney(*r.partner) : "") << ';'
-            << (r.platform && r.partner ? CsvMoney(*r.partner - *r.platform) : "") << ';' << CsvText(r.platformTime)
-            << ';' << CsvText(r.partnerTime) << ';' << CsvText(r.matchedBy) << "\r\n";
+        out << CsvText(labels.class_names[static_cast<std::size_t>(row.cls)]) << ';'
+            << CsvText(r.order) << ';' << CsvText(r.store) << ';'
+            << (r.registerId >= 0 ? std::to_string(r.registerId) : "") << ';'
+            << (r.posLine >= 0 ? std::to_string(r.posLine) : "") << ';'
+            << (r.platform ? CsvMoney(*r.platform) : "") << ';'
+            << (r.partner ? CsvMoney(*r.partner) : "") << ';'
+            << (r.platform && r.partner ? DifferenceText(*r.partner, *r.platform) : "") << ';'
+            << CsvText(r.platformTime) << ';' << CsvText(r.partnerTime) << ';'
+            << CsvText(r.matchedBy) << "\r\n";
     }
     out.close();
     if (!out) {

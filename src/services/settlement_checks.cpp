@@ -7,11 +7,22 @@ namespace kpd::services {
 
 namespace {
 // Purchases in the desk's table as the engine keys them; the register's
-// date is the "line" so a report row can name where the purchase came from.
-void AddPurchases(SaleTable& table, const std::vector<domain::SettlementTransaction>& txs, std::int64_t registerId) {
+// id is the "line" so a report row can name where the purchase came from.
+// A purchase over the line cap (domain/money.h) is named instead: such a
+// register is broken, and its sums could not be trusted.
+std::optional<domain::Problem> AddPurchases(SaleTable& table,
+                                            const std::vector<domain::SettlementTransaction>& txs,
+                                            std::int64_t registerId) {
     for (const auto& t : txs) {
+        if (!domain::WithinLineCap(t.amount_kop) || !domain::WithinLineCap(t.refunded_kop)) {
+            return domain::Problem{
+                "/registers/" + std::to_string(registerId), "over_cap",
+                "register " + std::to_string(registerId) + ": the purchase " + t.order_id +
+                    " has an amount over the limit of 100,000,000,000.00 RUB (10^13 kopecks)"};
+        }
         table.Add(t.order_id, t.store_id, t.purchased_at, t.amount_kop, t.refunded_kop, registerId);
     }
+    return std::nullopt;
 }
 
 domain::Problem LineProblemAsProblem(const LineProblem& p) {
@@ -55,7 +66,9 @@ Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& wor
                       "register " + std::to_string(id) + " has not been synced to this workspace"}});
             }
         }
-        AddPurchases(report->platform, txs, id);
+        if (auto overCap = AddPurchases(report->platform, txs, id)) {
+            return Outcome<std::shared_ptr<ReconcileReport>>::Invalid({std::move(*overCap)});
+        }
     }
     progress.Report(0, 0, "partner file");
     report->pos = ReadPosFile(request.pos_path, request.layout, cancel, &progress);
@@ -72,6 +85,13 @@ Outcome<std::shared_ptr<ReconcileReport>> ReconcileWithPos(store::Workspace& wor
     }
     progress.Report(0, 0, "matching");
     report->result = Reconcile(report->platform, report->pos.table, request.options, cancel, &progress);
+    if (report->result.totals_overflow) {
+        return Outcome<std::shared_ptr<ReconcileReport>>::Invalid(
+            {{"/totals", "totals_overflow",
+              "the amounts of one class add up to more than 92,233,720,368,547,758.07 RUB; "
+              "reconcile fewer registers "
+              "at a time"}});
+    }
     report->reconciled = !report->result.cancelled;
     return Outcome<std::shared_ptr<ReconcileReport>>::Success(report);
 }

@@ -280,6 +280,51 @@ BOOST_AUTO_TEST_CASE(an_xlsx_zip_bomb_is_refused_naming_the_part_in_little_memor
     BOOST_TEST(run.max_rss_kb < 100 * 1024, "peak memory " << run.max_rss_kb << " KiB");
 }
 
+// 92233720368547759,00 ₽ once came out × 100 wrapped, as -92233720368547757,16,
+// with exit 0 and the class totals wrapped too: now it is a bad line over
+// the 10^13 kop cap, named by line and field, and nothing wraps.
+BOOST_AUTO_TEST_CASE(an_amount_over_the_line_cap_is_a_bad_line_and_nothing_wraps) {
+    const auto reg = November20();
+    const std::string pos = dir + "/huge.csv";
+    std::int64_t platformSum = 0;
+    {
+        std::ofstream out(pos, std::ios::binary);
+        out << "Номер заказа;Магазин;Дата продажи;Сумма, руб.\r\n";
+        for (const auto& t : reg.purchases) {
+            platformSum += t.amount_kop;
+            out << t.order_id << ";" << t.store_id << ";" << RussianTime(t.purchased_at) << ";"
+                << Roubles(t.amount_kop) << "\r\n";
+        }
+        out << "D-HUGE;store-01;20.11.2026 12:00:00;92233720368547759,00\r\n";
+    }
+    const std::size_t hugeLine = reg.purchases.size() + 2;
+    const auto refused =
+        As("finance", {"settlements", "reconcile", std::to_string(reg.id), "--pos", pos});
+    BOOST_TEST(refused.exit_code == 1, Show(refused));
+    BOOST_TEST(refused.err.find("line " + std::to_string(hugeLine) + " amount") !=
+                   std::string::npos,
+               Show(refused));
+    BOOST_TEST(refused.err.find("over the limit") != std::string::npos, Show(refused));
+    BOOST_TEST(refused.out.empty(), Show(refused));
+
+    const std::string csv = dir + "/huge-report.csv";
+    const auto report = Json("finance", {"settlements", "reconcile", std::to_string(reg.id),
+                                         "--pos", pos, "--skip-bad-lines", "--csv", csv});
+    BOOST_TEST(report.at("skipped_lines") == 1);
+    const auto& totals = report.at("totals");
+    BOOST_TEST(totals.at("matched").at("rows").get<std::size_t>() == reg.purchases.size());
+    BOOST_TEST(totals.at("matched").at("partner_kop").get<std::int64_t>() == platformSum);
+    BOOST_TEST(totals.at("missing_on_platform").at("rows") == 0);
+    for (const auto& [cls, t] : totals.items()) {
+        BOOST_TEST(t.at("partner_kop").get<std::int64_t>() >= 0, cls);
+        BOOST_TEST(t.at("platform_kop").get<std::int64_t>() >= 0, cls);
+    }
+    std::ifstream csvIn(csv);
+    const std::string text((std::istreambuf_iterator<char>(csvIn)),
+                           std::istreambuf_iterator<char>());
+    BOOST_TEST(text.find("92233720368547") == std::string::npos, text);
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_pos_export_is_refused_with_its_line_numbers) {
     const std::string pos = dir + "/broken.csv";
     std::ofstream(pos) << "Заказ;Магазин;Дата;Сумма\n"

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <limits>
+
 using namespace kpd::domain;
 
 namespace {
@@ -42,8 +44,36 @@ BOOST_AUTO_TEST_CASE(bad_amounts_are_refused_with_a_reason) {
     BOOST_TEST(ParseAmount("1,505", ',', AmountUnit::Roubles).code == "too_many_decimals");
     BOOST_TEST(ParseAmount("1 23,00", ',', AmountUnit::Roubles).code == "digit_groups");
     BOOST_TEST(ParseAmount("1,50", ',', AmountUnit::InKopecks).code == "decimals_in_kopecks");
-    BOOST_TEST(ParseAmount("99999999999999999999", ',', AmountUnit::Roubles).code == "too_large");
+    BOOST_TEST(ParseAmount("99999999999999999999", ',', AmountUnit::Roubles).code == "over_cap");
     BOOST_TEST(ParseAmount("1,50", ',', AmountUnit::Roubles).code.empty());
+}
+
+// One line carries at most 10^13 kop (100 billion roubles) either way:
+// 92233720368547759,00 once became -92233720368547757,16 (× 100 wrapped).
+BOOST_AUTO_TEST_CASE(an_amount_over_the_line_cap_is_refused_never_wrapped) {
+    BOOST_TEST(*Roubles("100000000000,00") == kMaxLineKop);
+    BOOST_TEST(*Roubles("-100 000 000 000") == -kMaxLineKop);
+    BOOST_TEST(*ParseAmount("10000000000000", ',', AmountUnit::InKopecks).value == kMaxLineKop);
+    for (const char* text : {"92233720368547759,00", "100000000000,01", "-100000000000,01",
+                             "92233720368547758", "1 000 000 000 000 000 000 000 000,00"}) {
+        const auto parsed = ParseAmount(text, ',', AmountUnit::Roubles);
+        BOOST_TEST(!parsed.value, text);
+        BOOST_TEST(parsed.code == "over_cap", text);
+        BOOST_TEST(parsed.error.find("limit") != std::string::npos, text);
+    }
+    BOOST_TEST(ParseAmount("10000000000001", ',', AmountUnit::InKopecks).code == "over_cap");
+    BOOST_TEST(ParseAmount("9223372036854775808", ',', AmountUnit::InKopecks).code == "over_cap");
+}
+
+BOOST_AUTO_TEST_CASE(checked_sums_of_kopecks_say_when_they_would_wrap) {
+    Kopecks out = 0;
+    BOOST_TEST(CheckedAdd(kMaxLineKop, kMaxLineKop, out));
+    BOOST_TEST(out == 2 * kMaxLineKop);
+    BOOST_TEST(!CheckedAdd(std::numeric_limits<Kopecks>::max(), 1, out));
+    BOOST_TEST(!CheckedSub(std::numeric_limits<Kopecks>::min(), 1, out));
+    BOOST_TEST(!CheckedMul(100'000'000'000, 100'000'000, out));
+    BOOST_TEST(CheckedMul(100'000'000'000, 1'000'000, out));
+    BOOST_TEST(out == 100'000'000'000'000'000);
 }
 
 BOOST_AUTO_TEST_CASE(sale_times_in_iso_and_russian_forms) {

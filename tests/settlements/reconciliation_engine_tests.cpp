@@ -208,4 +208,25 @@ BOOST_AUTO_TEST_CASE(a_cancelled_run_stops_and_says_so) {
     BOOST_TEST(r.rows.empty());
 }
 
+// Class totals are checked sums: amounts that would wrap (the engine takes
+// any table; the readers cap each line at 10^13 kop) set totals_overflow in
+// whichever half of the hash range they fall, never a wrapped total.
+BOOST_AUTO_TEST_CASE(totals_that_would_wrap_are_flagged_not_wrapped) {
+    constexpr std::int64_t kHuge = 5'000'000'000'000'000'000; // 5 × 10^18: two pass 2^63
+    for (const char* second : {"M-2", "M-3", "M-4", "M-5"}) { // ids in either half
+        Sides s;
+        s.partner.Add("M-1", "store-1", kNoon, kHuge, 0, 2);
+        s.partner.Add(second, "store-1", kNoon, kHuge, 0, 3);
+        const auto r = Reconcile(s.platform, s.partner);
+        BOOST_TEST(r.totals_overflow, second);
+        BOOST_TEST(TotalOf(r.totals, ReconClass::MissingOnPlatform).rows == 2);
+    }
+    Sides fine;
+    fine.partner.Add("M-1", "store-1", kNoon, kHuge, 0, 2);
+    fine.partner.Add("M-2", "store-1", kNoon, -kHuge, 0, 3);
+    const auto r = Reconcile(fine.platform, fine.partner);
+    BOOST_TEST(!r.totals_overflow);
+    BOOST_TEST(TotalOf(r.totals, ReconClass::MissingOnPlatform).partner_kop == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -397,6 +397,13 @@ void RegisterView::RunReconcile(const services::PosLayout& layout, bool skipBadL
                 if (p.code == "not_synced" || p.code == "no_registers") {
                     Fail(_("The purchases of this register are not in the workspace yet. Sync with the platform "
                            "first."));
+                } else if (p.code == "over_cap") {
+                    Fail(_("A purchase on the register has an amount over 100 billion roubles: it "
+                           "cannot be "
+                           "reconciled."));
+                } else if (p.code == "totals_overflow") {
+                    Fail(_("The amounts add up to more than can be counted: reconcile fewer "
+                           "registers at a time."));
                 } else {
                     // TRANSLATORS: %s is why the POS file cannot be read (English, from the core).
                     Fail(wxString::Format(_("The POS file cannot be read: %s"), FromUtf8(p.message)));

@@ -108,7 +108,8 @@ wxString PosProblemWords(const std::string& code, const std::string& englishMess
     if (code == "not_a_number") return _("Not a number");
     if (code == "digit_groups") return _("Digit groups of the wrong size");
     if (code == "too_many_decimals") return _("More than 2 digits after the decimal separator");
-    if (code == "too_large") return _("The amount is too large");
+    if (code == "over_cap")
+        return _("The amount is over the limit of 100 billion roubles a line");
     if (code == "decimals_in_kopecks") return _("An amount in kopecks cannot have decimals");
     if (code == "cell_error") return _("The cell holds a formula error (#N/A, #VALUE!…) instead of a value");
     return FromUtf8(englishMessage);
