@@ -1,5 +1,6 @@
 #include "api/error_mapping.h"
 
+#include "contract/json_parse.h"
 #include "contract/problem_details.h"
 
 namespace kpd::api {
@@ -10,7 +11,7 @@ ApiError ErrorFromHttp(int status, const std::string& body) {
     error.http_status = status;
     error.body = body;
 
-    nlohmann::json json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    nlohmann::json json = contract::ParseJsonOrDiscarded(body);
     if (!json.is_discarded() && json.is_object()) {
         auto parsed = contract::ProblemDetailsFromJson(json);
         if (parsed.Ok()) {

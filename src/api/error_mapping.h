@@ -3,6 +3,7 @@
 // into an ApiError (kind from KindForStatus, nothing else decides it), and a
 // success body into a typed value or a BadResponse error. Pure functions.
 #include "api/platform_client.h"
+#include "contract/json_parse.h"
 #include "contract/parsed.h"
 
 #include <nlohmann/json.hpp>
@@ -24,10 +25,14 @@ template <class T, class ReadFn> Result<T> ReadBody(const Result<Response>& resp
         return response.Error();
     }
     const Response& r = response.Value();
-    nlohmann::json json = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
-    if (json.is_discarded()) {
+    auto parsedJson = contract::ParseJson(r.body);
+    if (parsedJson.failure == contract::JsonParseFailure::TooDeep) {
+        return BadResponseError(r.status, "the body is " + contract::DescribeJsonFailure(parsedJson));
+    }
+    if (!parsedJson.Ok()) {
         return BadResponseError(r.status, "the body is not JSON");
     }
+    const nlohmann::json& json = parsedJson.value;
     contract::Parsed<T> parsed = read(json);
     if (!parsed.Ok()) {
         return BadResponseError(r.status, "the body does not match the contract", std::move(parsed.problems));

@@ -8,6 +8,7 @@
 #include "api/url.h"
 #include "contract/card_screen_json.h"
 #include "contract/endpoints.h"
+#include "contract/json_parse.h"
 
 namespace kpd::api {
 
@@ -122,7 +123,7 @@ std::optional<domain::CardScreenState> CurrentCardScreenOf(const ApiError& error
     if (error.kind != ApiErrorKind::PreconditionFailed || error.body.empty()) {
         return std::nullopt;
     }
-    auto json = nlohmann::json::parse(error.body, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(error.body);
     if (json.is_discarded() || !json.is_object() || !json.contains("current")) {
         return std::nullopt;
     }

@@ -10,6 +10,7 @@
 #include "api/url.h"
 #include "contract/cashback_json.h"
 #include "contract/endpoints.h"
+#include "contract/json_parse.h"
 #include "contract/json_reader.h"
 
 namespace kpd::api {
@@ -70,7 +71,7 @@ Request SandboxCall(Request request, const PlatformClient& client) {
 nlohmann::json ProblemBody(const ApiError& error) {
     if (error.body.empty())
         return nullptr;
-    auto json = nlohmann::json::parse(error.body, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(error.body);
     return json.is_discarded() || !json.is_object() ? nlohmann::json(nullptr) : json;
 }
 

@@ -7,6 +7,7 @@
 #include "api/retry_policy.h"
 #include "api/url.h"
 #include "contract/endpoints.h"
+#include "contract/json_parse.h"
 
 #include <algorithm>
 #include <cctype>
@@ -164,7 +165,7 @@ Result<contract::TokenResponse> PlatformClient::Impl::Authenticate(const std::st
     request.method = "POST";
     request.path = contract::endpoints::kAuthToken;
     request.authenticated = false;
-    request.body = contract::ToJson(contract::TokenRequest{userLogin, userPassword}).dump();
+    request.body = contract::DumpJson(contract::ToJson(contract::TokenRequest{userLogin, userPassword}));
     auto result = ReadBody<contract::TokenResponse>(SendWithRetries(request), contract::TokenResponseFromJson);
     Wipe(request.body);
     return result;

@@ -6,6 +6,7 @@
 #include "api/url.h"
 #include "contract/audit_json.h"
 #include "contract/endpoints.h"
+#include "contract/json_parse.h"
 #include "contract/partner_json.h"
 #include "contract/user_json.h"
 
@@ -82,7 +83,7 @@ std::optional<domain::User> CurrentUserOf(const ApiError& error) {
     if (error.kind != ApiErrorKind::PreconditionFailed || error.body.empty()) {
         return std::nullopt;
     }
-    auto json = nlohmann::json::parse(error.body, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(error.body);
     if (json.is_discarded() || !json.is_object() || !json.contains("current")) {
         return std::nullopt;
     }

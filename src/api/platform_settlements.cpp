@@ -7,6 +7,7 @@
 #include "api/request_helpers.h"
 #include "api/url.h"
 #include "contract/endpoints.h"
+#include "contract/json_parse.h"
 #include "contract/settlement_json.h"
 #include "contract/settlement_ndjson.h"
 
@@ -57,8 +58,8 @@ Result<std::int64_t> PlatformClient::StreamSettlementTransactions(
                 start = end + 1;
                 continue;
             }
-            auto json = nlohmann::json::parse(body.begin() + static_cast<std::ptrdiff_t>(start),
-                                              body.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+            auto json =
+                contract::ParseJsonOrDiscarded(std::string_view(body).substr(start, end - start));
             domain::Problems problems;
             auto tx = json.is_discarded() ? std::nullopt : contract::TransactionFromJson(json, problems);
             if (!tx) {
@@ -81,7 +82,7 @@ Result<std::int64_t> PlatformClient::StreamSettlementTransactions(
 Result<domain::SettlementRegister> PlatformClient::ApproveSettlement(std::int64_t id, const std::string& comment,
                                                                      const std::string& idempotency_key) {
     Request r = Call("POST", ep::Settlement(id) + "/approve");
-    r.body = contract::ToJson(contract::ApproveRequest{comment}).dump();
+    r.body = contract::DumpJson(contract::ToJson(contract::ApproveRequest{comment}));
     r.idempotency_key = idempotency_key;
     return ReadBody<domain::SettlementRegister>(Send(r), ReadRegister);
 }
@@ -90,7 +91,7 @@ Result<domain::SettlementRegister> PlatformClient::DisputeSettlement(std::int64_
                                                                      const domain::RegisterDispute& dispute,
                                                                      const std::string& idempotency_key) {
     Request r = Call("POST", ep::Settlement(id) + "/dispute");
-    r.body = contract::ToJson(dispute).dump();
+    r.body = contract::DumpJson(contract::ToJson(dispute));
     r.idempotency_key = idempotency_key;
     return ReadBody<domain::SettlementRegister>(Send(r), ReadRegister);
 }

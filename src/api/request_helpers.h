@@ -2,6 +2,7 @@
 // Requests as the typed calls of PlatformClient build them (one place, so
 // every resource file writes a call the same way). Any thread.
 #include "api/platform_client.h"
+#include "contract/json_parse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@ inline Request Call(std::string method, std::string path) {
 
 inline Request JsonCall(std::string method, std::string path, const nlohmann::json& body) {
     Request r = Call(std::move(method), std::move(path));
-    r.body = body.dump();
+    r.body = contract::DumpJson(body);
     return r;
 }
 

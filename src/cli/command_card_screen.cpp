@@ -13,6 +13,7 @@
 #include "cli/session.h"
 #include "cli/text_table.h"
 #include "contract/card_screen_json.h"
+#include "contract/json_parse.h"
 #include "services/card_screen_assets.h"
 #include "services/card_screen_draft.h"
 #include "services/publish_card_screen.h"
@@ -47,7 +48,7 @@ void PrintState(const GlobalOptions& options, const domain::CardScreenState& sta
 }
 
 std::string Show(const std::optional<nlohmann::json>& value) {
-    return value ? value->dump() : "(none)";
+    return value ? contract::DumpJson(*value) : "(none)";
 }
 
 void PrintChanges(const std::vector<contract::FieldChange>& changes) {

@@ -6,6 +6,8 @@
 #include "cli/console.h"
 #include "cli/session.h"
 #include "cli/text_table.h"
+#include "contract/json_parse.h"
+#include "contract/json_reader.h"
 #include "contract/settlement_json.h"
 #include "domain/money.h"
 #include "services/desk_context.h"
@@ -18,6 +20,8 @@
 
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 namespace kpd::cli {
 namespace {
@@ -145,18 +149,32 @@ ExitCode RunList(const GlobalOptions& options, const SettlementArgs& args) {
 //  "utc_offset_minutes": 180, "header": true, "columns": {"order_id": 0 or "Номер заказа", …},
 //  "sheet": "Продажи" (an XLSX workbook's sheet; the first when left out)}.
 // Anything left out keeps what sniffing the file found.
+constexpr int kMaxColumnIndex = 16383; // XLSX has 16,384 columns
+
 bool ApplyMapping(const std::string& path, const std::string& posPath, services::SniffedLayout& sniffed,
                   services::PosLayout& layout) {
-    std::ifstream in(path);
-    auto json = nlohmann::json::parse(in, nullptr, false);
+    std::ifstream in(path, std::ios::binary);
+    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (!in.good() && !in.eof()) {
         Say(path + ": cannot read the mapping file");
         return false;
     }
-    if (json.is_discarded() || !json.is_object()) {
+    auto read = contract::ParseJson(content);
+    if (!read.Ok()) {
+        Say(path + ": the mapping file is not a JSON object (" + contract::DescribeJsonFailure(read) + ")");
+        return false;
+    }
+    auto json = std::move(read.value);
+    if (!json.is_object()) {
         Say(path + ": the mapping file is not a JSON object");
         return false;
     }
+    // A whole number in [low, high]; 2^63 and past are out of range, never wrapped.
+    auto whole = [&](const nlohmann::json& value, std::int64_t low, std::int64_t high) -> std::optional<int> {
+        auto number = contract::ReadInt64(value);
+        if (!number || *number < low || *number > high) return std::nullopt;
+        return static_cast<int>(*number);
+    };
     auto text = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
     if (auto sheet = text("sheet"); !sheet.empty()) {
         if (!sniffed.workbook) {
@@ -174,13 +192,26 @@ bool ApplyMapping(const std::string& path, const std::string& posPath, services:
     if (auto e = text("encoding"); !e.empty()) layout.encoding = e == "cp1251" || e == "windows-1251" ? domain::TextEncoding::Cp1251 : domain::TextEncoding::Utf8;
     if (auto d = text("decimal"); !d.empty()) layout.decimal = d[0];
     if (auto u = text("unit"); !u.empty()) layout.unit = u == "kopecks" ? domain::AmountUnit::InKopecks : domain::AmountUnit::Roubles;
-    if (json.contains("utc_offset_minutes") && json["utc_offset_minutes"].is_number_integer()) layout.utc_offset_minutes = json["utc_offset_minutes"];
+    if (json.contains("utc_offset_minutes") && json["utc_offset_minutes"].is_number()) {
+        auto minutes = whole(json["utc_offset_minutes"], -24 * 60, 24 * 60);
+        if (!minutes) {
+            Say(path + ": /utc_offset_minutes: must be a whole number of minutes from -1440 to 1440");
+            return false;
+        }
+        layout.utc_offset_minutes = *minutes;
+    }
     if (json.contains("header") && json["header"].is_boolean()) layout.header = json["header"];
     if (json.contains("columns") && json["columns"].is_object()) {
         for (auto& [key, value] : json["columns"].items()) {
             int index = -1;
-            if (value.is_number_integer()) {
-                index = value.get<int>();
+            if (value.is_number()) {
+                auto column = whole(value, -1, kMaxColumnIndex);
+                if (!column) {
+                    Say(path + ": /columns/" + key + ": a column number must be from 0 to " +
+                        std::to_string(kMaxColumnIndex) + " (or -1 for none)");
+                    return false;
+                }
+                index = *column;
             } else if (value.is_string()) {
                 const auto it = std::find(sniffed.header.begin(), sniffed.header.end(), value.get<std::string>());
                 if (it == sniffed.header.end()) {

@@ -1,6 +1,7 @@
 #include "cli/console.h"
 
 #include "cli/error_words.h"
+#include "contract/json_parse.h"
 #include "services/message.h"
 
 #include <iostream>
@@ -8,7 +9,9 @@
 namespace kpd::cli {
 
 void PrintJson(const nlohmann::json& json) {
-    std::cout << json.dump(2) << '\n';
+    // Text from files and from the platform may hold bytes that are not
+    // UTF-8 (a cp1251 file name, a stored header): U+FFFD, never a throw.
+    std::cout << contract::DumpJson(json, 2) << '\n';
     std::cout.flush();
 }
 

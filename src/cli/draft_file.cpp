@@ -1,6 +1,7 @@
 #include "cli/draft_file.h"
 
 #include "contract/card_screen_json.h"
+#include "contract/json_parse.h"
 #include "domain/card_screen_rules.h"
 #include "services/card_screen_image_check.h"
 
@@ -66,13 +67,15 @@ DraftFile ReadDraftFile(const std::string& path) {
         return out;
     }
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        out.problems.push_back({"", "malformed_json", path + " is not JSON: " + e.what()});
+    auto read = contract::ParseJson(text);
+    if (!read.Ok()) {
+        const bool deep = read.failure == contract::JsonParseFailure::TooDeep;
+        out.problems.push_back(
+            {"", deep ? "too_deep" : "malformed_json",
+             path + (deep ? " is " : " is not JSON: ") + contract::DescribeJsonFailure(read)});
         return out;
     }
+    const nlohmann::json json = std::move(read.value);
     auto parsed = contract::CardScreenFromJson(json);
     out.problems = parsed.problems;
     if (!parsed.value) {

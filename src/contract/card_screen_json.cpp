@@ -4,6 +4,8 @@
 
 #include <limits>
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace kpd::contract {
 
@@ -141,17 +143,24 @@ Parsed<T> ParseWhole(const json& j, Read read) {
     return Parsed<T>::Success(std::move(*value));
 }
 
-void Flatten(const json& value, const std::string& pointer, std::map<std::string, json>& leaves) {
-    if (value.is_object()) {
-        for (const auto& [key, child] : value.items()) {
-            Flatten(child, pointer + "/" + EscapePointerToken(key), leaves);
+// Every leaf (and empty array) of `root` by its pointer. An explicit stack, as
+// every walk over JSON here has: no walk's depth is bounded by recursion.
+void Flatten(const json& root, std::map<std::string, json>& leaves) {
+    std::vector<std::pair<const json*, std::string>> stack{{&root, ""}};
+    while (!stack.empty()) {
+        auto [value, pointer] = std::move(stack.back());
+        stack.pop_back();
+        if (value->is_object()) {
+            for (const auto& [key, child] : value->items()) {
+                stack.emplace_back(&child, pointer + "/" + EscapePointerToken(key));
+            }
+        } else if (value->is_array() && !value->empty()) {
+            for (std::size_t i = 0; i < value->size(); ++i) {
+                stack.emplace_back(&(*value)[i], pointer + "/" + std::to_string(i));
+            }
+        } else {
+            leaves[pointer] = *value;
         }
-    } else if (value.is_array() && !value.empty()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            Flatten(value[i], pointer + "/" + std::to_string(i), leaves);
-        }
-    } else {
-        leaves[pointer] = value;
     }
 }
 } // namespace
@@ -356,8 +365,8 @@ Parsed<domain::AssetInfo> AssetInfoFromJson(const json& j) {
 
 std::vector<FieldChange> DiffCardScreens(const domain::CardScreen& before, const domain::CardScreen& after) {
     std::map<std::string, json> a, b;
-    Flatten(ToJson(before), "", a);
-    Flatten(ToJson(after), "", b);
+    Flatten(ToJson(before), a);
+    Flatten(ToJson(after), b);
     std::vector<FieldChange> changes;
     auto ia = a.begin();
     auto ib = b.begin();

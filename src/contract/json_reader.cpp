@@ -1,5 +1,9 @@
 #include "contract/json_reader.h"
 
+#include <cmath>
+#include <iterator>
+#include <limits>
+
 namespace kpd::contract {
 
 std::string EscapePointerToken(const std::string& token) {
@@ -17,24 +21,74 @@ std::string EscapePointerToken(const std::string& token) {
     return out;
 }
 
+std::optional<std::int64_t> ReadInt64(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            return std::nullopt;
+        }
+        return static_cast<std::int64_t>(u);
+    }
+    if (value.is_number_integer()) {
+        return value.get<std::int64_t>();
+    }
+    return std::nullopt;
+}
+
+bool IsOutsideInt64(const nlohmann::json& value) {
+    if (value.is_number_unsigned()) {
+        return !ReadInt64(value).has_value();
+    }
+    // Past ±2^64 nlohmann keeps an integer literal as a double; a whole number
+    // that large is an integer out of range too, not a wrong type (-2^63 itself
+    // as a double means the literal was below it: in range it reads as an integer).
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        return std::isfinite(d) && std::trunc(d) == d && (d >= 0x1p63 || d <= -0x1p63);
+    }
+    return false;
+}
+
 namespace {
 thread_local FieldReadLog* t_fieldLog = nullptr;
 
-void FindUnknown(const nlohmann::json& value, const std::string& pointer, const std::set<std::string>& read,
+// Depth first in document order, as a recursive walk would go, but on an
+// explicit stack: ParseJson keeps bodies within kMaxJsonDepth, and this walk
+// does not rely on it.
+void FindUnknown(const nlohmann::json& body, const std::set<std::string>& read,
                  domain::Problems& problems) {
-    if (value.is_object()) {
-        for (const auto& [key, member] : value.items()) {
-            auto at = pointer + "/" + EscapePointerToken(key);
-            if (read.count(at) == 0) {
-                problems.push_back({at, "unknown_field", key + " is not a field the platform knows here"});
-            } else {
-                FindUnknown(member, at, read, problems);
+    struct Visit {
+        const nlohmann::json* value;
+        std::string pointer;
+        const std::string* key; // an object member's key: check it is known first
+    };
+    std::vector<Visit> stack{{&body, "", nullptr}};
+    std::vector<Visit> children;
+    while (!stack.empty()) {
+        Visit next = std::move(stack.back());
+        stack.pop_back();
+        if (next.key != nullptr && read.count(next.pointer) == 0) {
+            problems.push_back({next.pointer, "unknown_field",
+                                *next.key + " is not a field the platform knows here"});
+            continue;
+        }
+        const nlohmann::json& value = *next.value;
+        children.clear();
+        if (value.is_object()) {
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                children.push_back(
+                    {&*it, next.pointer + "/" + EscapePointerToken(it.key()), &it.key()});
+            }
+        } else if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (value[i].is_structured()) {
+                    children.push_back(
+                        {&value[i], next.pointer + "/" + std::to_string(i), nullptr});
+                }
             }
         }
-    } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            FindUnknown(value[i], pointer + "/" + std::to_string(i), read, problems);
-        }
+        stack.insert(stack.end(), std::make_move_iterator(children.rbegin()),
+                     std::make_move_iterator(children.rend()));
     }
 }
 } // namespace
@@ -59,7 +113,7 @@ void FieldReadLog::Note(std::string pointer) {
 
 domain::Problems UnknownFields(const nlohmann::json& body, const std::set<std::string>& read) {
     domain::Problems problems;
-    FindUnknown(body, "", read, problems);
+    FindUnknown(body, read, problems);
     return problems;
 }
 
@@ -115,11 +169,15 @@ std::optional<std::int64_t> JsonReader::Int(const std::string& key, bool require
     if (!v) {
         return std::nullopt;
     }
-    if (!v->is_number_integer()) {
-        WrongType(key, "an integer");
-        return std::nullopt;
+    if (auto out = ReadInt64(*v)) {
+        return out;
     }
-    return v->get<std::int64_t>();
+    if (IsOutsideInt64(*v)) {
+        Fail(Pointer(key), "out_of_range", key + " must be an integer from -2^63 to 2^63-1");
+    } else {
+        WrongType(key, "an integer");
+    }
+    return std::nullopt;
 }
 
 std::optional<bool> JsonReader::Bool(const std::string& key, bool required) {

@@ -17,6 +17,15 @@ namespace kpd::contract {
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string EscapePointerToken(const std::string& token);
 
+// The value as an int64 when it is a JSON integer inside int64; nullopt for
+// anything else. nlohmann keeps 2^63..2^64-1 as an unsigned number, which a
+// plain get<std::int64_t>() would wrap into a negative one: every integer
+// read from outside goes through here instead.
+std::optional<std::int64_t> ReadInt64(const nlohmann::json& value);
+// Whether `value` is a whole number outside int64 (to say `out_of_range`
+// rather than "not an integer").
+bool IsOutsideInt64(const nlohmann::json& value);
+
 // While one is alive on a thread, every JsonReader on that thread notes the
 // JSON pointer of each key it looks up, present in the document or not: the
 // fields a parse knows. What else a request body holds is then an unknown
@@ -55,6 +64,7 @@ class JsonReader {
     bool IsObject() const { return m_isObject; }
 
     std::optional<std::string> String(const std::string& key, bool required = true);
+    // An integer outside int64 is refused with `out_of_range`, never wrapped.
     std::optional<std::int64_t> Int(const std::string& key, bool required = true);
     std::optional<bool> Bool(const std::string& key, bool required = true);
     // The array itself (elements are the caller's to read, with Pointer(key)+"/i").

@@ -1,6 +1,7 @@
 #include "contract/settlement_ndjson.h"
 
 #include "domain/dolyami.h"
+#include "domain/text_encoding.h"
 #include "domain/timestamp.h"
 
 #include <charconv>
@@ -77,6 +78,12 @@ bool ReadPlainText(std::string_view line, std::size_t& pos, std::string& out) {
     if (end == std::string_view::npos) return false;
     const std::string_view body = line.substr(pos + 1, end - pos - 1);
     if (body.find('\\') != std::string_view::npos) return false;
+    // What a general parser would refuse (raw control characters, bytes that
+    // are not UTF-8) takes the long way and is refused there.
+    for (char c : body) {
+        if (static_cast<unsigned char>(c) < 0x20) return false;
+    }
+    if (!domain::IsValidUtf8(body)) return false;
     out.assign(body);
     pos = end + 1;
     return true;

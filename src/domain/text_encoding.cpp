@@ -78,6 +78,66 @@ bool IsValidUtf8(std::string_view s) {
     return true;
 }
 
+namespace {
+// How many bytes a well-formed sequence starting with `lead` has (0: none
+// does), and the range its second byte must be in (Unicode table 3-7).
+struct LeadByte {
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;
+};
+
+LeadByte ReadLead(unsigned char c) {
+    if (c >= 0xC2 && c <= 0xDF)
+        return {2};
+    if (c == 0xE0)
+        return {3, 0xA0, 0xBF};
+    if (c == 0xED)
+        return {3, 0x80, 0x9F}; // no surrogates
+    if (c >= 0xE1 && c <= 0xEF)
+        return {3};
+    if (c == 0xF0)
+        return {4, 0x90, 0xBF};
+    if (c >= 0xF1 && c <= 0xF3)
+        return {4};
+    if (c == 0xF4)
+        return {4, 0x80, 0x8F}; // nothing past U+10FFFF
+    return {};
+}
+} // namespace
+
+std::string ValidUtf8(std::string_view s) {
+    if (IsValidUtf8(s)) {
+        return std::string(s);
+    }
+    std::string out;
+    out.reserve(s.size() + 8);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += s[i++];
+            continue;
+        }
+        const LeadByte lead = ReadLead(c);
+        std::size_t k = 1; // bytes of the sequence that are well-formed so far
+        while (lead.length > 0 && k < lead.length && i + k < s.size()) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            const unsigned char low = k == 1 ? lead.low : 0x80, high = k == 1 ? lead.high : 0xBF;
+            if (cc < low || cc > high) {
+                break;
+            }
+            ++k;
+        }
+        if (lead.length > 0 && k == lead.length) {
+            out.append(s.substr(i, k));
+        } else {
+            out += "\xEF\xBF\xBD"; // U+FFFD for the maximal subpart read
+        }
+        i += k;
+    }
+    return out;
+}
+
 std::string Cp1251ToUtf8(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size() * 2);

@@ -11,6 +11,12 @@ enum class TextEncoding { Utf8, Cp1251 };
 
 bool IsValidUtf8(std::string_view bytes);
 
+// `bytes` made valid UTF-8: each ill-formed part (a stray byte, a cut or
+// overlong sequence, a surrogate) becomes one U+FFFD, as Unicode's "maximal
+// subpart" practice says; valid text comes back unchanged. For text from
+// outside (HTTP headers, paths) before it is stored or echoed in JSON.
+std::string ValidUtf8(std::string_view bytes);
+
 // Windows-1251 bytes as UTF-8 (0x98, unassigned, becomes U+FFFD).
 std::string Cp1251ToUtf8(std::string_view bytes);
 

@@ -1,6 +1,7 @@
 #include "sandbox/card_screen_repository.h"
 
 #include "contract/card_screen_json.h"
+#include "contract/json_parse.h"
 #include "store/soci_optional.h"
 
 #include <limits>
@@ -16,7 +17,7 @@ std::string ScreenToColumn(const domain::CardScreen& screen) {
 // The sandbox wrote every stored screen itself after validating it, so one
 // that does not read back is a broken database, not a user's mistake.
 domain::CardScreen ScreenFromColumn(const std::string& text, const std::string& what) {
-    auto json = nlohmann::json::parse(text, nullptr, false);
+    auto json = contract::ParseJsonOrDiscarded(text);
     auto parsed = contract::CardScreenFromJson(json);
     if (!parsed.Ok()) {
         throw std::runtime_error("the stored " + what + " card screen does not read back" +

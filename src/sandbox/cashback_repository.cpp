@@ -1,10 +1,12 @@
 #include "sandbox/cashback_repository.h"
 
+#include "contract/json_parse.h"
 #include "store/database.h"
 #include "store/soci_optional.h"
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace kpd::sandbox {
 
@@ -18,7 +20,14 @@ struct FlightRow {
     std::string definition;
 
     StoredFlight Take() {
-        flight.definition = nlohmann::json::parse(definition);
+        // The sandbox wrote the definition itself: one that does not read back is a broken
+        // database.
+        auto parsed = contract::ParseJson(definition);
+        if (!parsed.Ok()) {
+            throw std::runtime_error("a stored cashback flight definition is " +
+                                     contract::DescribeJsonFailure(parsed));
+        }
+        flight.definition = std::move(parsed.value);
         return std::move(flight);
     }
 };

@@ -3,6 +3,7 @@
 #include "sandbox/http_util.h"
 #include "sandbox/socket_lookup.h"
 
+#include <stdexcept>
 #include <sys/socket.h>
 
 namespace kpd::sandbox {
@@ -44,6 +45,9 @@ bool ShutdownConnection(int localPort, int remotePort) {
 } // namespace
 
 bool ApplyFault(const Fault& fault, const httplib::Request& req, httplib::Response& res) {
+    if (fault.kind == FaultKind::Exception) {
+        throw std::runtime_error("an exception armed through /v1/sandbox/faults");
+    }
     if ((fault.kind == FaultKind::Drop || fault.kind == FaultKind::DropAnswer) &&
         ShutdownConnection(req.local_port, req.remote_port)) {
         res.status = 503; // never sent: the socket is shut; keeps the request log honest

@@ -7,7 +7,9 @@
 // `status` answers `status` (default 503) as problem+json `injected_fault`
 // with `Retry-After: 0`. `drop_answer` lets the request run (and commit)
 // and then closes the connection before the answer leaves: the lost answer
-// an Idempotency-Key exists for. Thread-safe.
+// an Idempotency-Key exists for. `exception` throws before routing, as a
+// defect would: the sandbox's exception handler answers it (500
+// `internal_error` with an `error_id` its log carries). Thread-safe.
 #include <httplib.h>
 
 #include <map>
@@ -17,7 +19,7 @@
 
 namespace kpd::sandbox {
 
-enum class FaultKind { Drop, Status, DropAnswer };
+enum class FaultKind { Drop, Status, DropAnswer, Exception };
 
 struct Fault {
     FaultKind kind = FaultKind::Status;
@@ -41,8 +43,8 @@ class FaultInjector {
 
 // Applies a fault taken for this request: for Drop shuts the request's socket
 // down (found by its local and peer ports) so httplib's answer never leaves;
-// for Status fills `res`. Returns false when the socket could not be found
-// (the caller then answers 503 instead).
+// for Status fills `res`; for Exception throws std::runtime_error. Returns false when the socket
+// could not be found (the caller then answers 503 instead).
 bool ApplyFault(const Fault& fault, const httplib::Request& req, httplib::Response& res);
 
 } // namespace kpd::sandbox

@@ -1,5 +1,6 @@
 #include "sandbox/http_util.h"
 
+#include "contract/json_parse.h"
 #include "contract/page.h"
 #include "sandbox/crypto.h"
 
@@ -22,7 +23,7 @@ std::optional<std::int64_t> ParseInt64(std::string_view text) {
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
-    res.set_content(body.dump(), kJson);
+    res.set_content(contract::DumpJson(body), kJson);
 }
 
 void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem,
@@ -32,7 +33,7 @@ void SendProblem(httplib::Response& res, const contract::ProblemDetails& problem
         body[key] = value;
     }
     res.status = problem.status;
-    res.set_content(body.dump(), contract::kProblemJson);
+    res.set_content(contract::DumpJson(body), contract::kProblemJson);
 }
 
 void SendProblem(httplib::Response& res, int status, const std::string& code,
@@ -65,11 +66,17 @@ TextPosition PositionOf(const std::string& text, std::size_t offset) {
 }
 
 std::optional<nlohmann::json> ParseJsonBody(const std::string& body, httplib::Response& res) {
-    try {
-        return nlohmann::json::parse(body);
-    } catch (const nlohmann::json::parse_error& e) {
-        // e.byte counts the bytes read including the offending one (1-based).
-        auto pos = PositionOf(body, e.byte > 0 ? e.byte - 1 : 0);
+    auto parsed = contract::ParseJson(body);
+    if (parsed.failure == contract::JsonParseFailure::TooDeep) {
+        SendProblem(res,
+                    contract::MakeProblem(400, "too_deep",
+                                          "the JSON body nests deeper than " +
+                                              std::to_string(contract::kMaxJsonDepth) + " levels"),
+                    {{"max_depth", contract::kMaxJsonDepth}});
+        return std::nullopt;
+    }
+    if (!parsed.Ok()) {
+        auto pos = PositionOf(body, parsed.offset);
         std::string what = body.empty() ? "the body is empty" : "syntax error";
         std::string detail = "malformed JSON at byte offset " + std::to_string(pos.offset) +
                              " (line " + std::to_string(pos.line) + ", column " +
@@ -78,6 +85,7 @@ std::optional<nlohmann::json> ParseJsonBody(const std::string& body, httplib::Re
                     {{"offset", pos.offset}, {"line", pos.line}, {"column", pos.column}});
         return std::nullopt;
     }
+    return std::move(parsed.value);
 }
 
 std::string ETagOf(std::int64_t version) {

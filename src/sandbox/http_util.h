@@ -16,6 +16,8 @@ namespace kpd::sandbox {
 
 inline constexpr const char* kJson = "application/json";
 
+// Both dump with contract::DumpJson: text that is not UTF-8 (from a header, a
+// path) becomes U+FFFD instead of an exception.
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
 
 // `extra` members (e.g. "current") are added to the problem object.
@@ -35,9 +37,11 @@ struct TextPosition {
 };
 TextPosition PositionOf(const std::string& text, std::size_t offset);
 
-// Parses a request body. On failure answers 400 `malformed_json` whose detail
-// and members `offset`, `line`, `column` name the position (the body itself is
-// never echoed: it may hold a password) and returns nullopt.
+// Parses a request body (contract::ParseJson). On failure answers 400
+// `malformed_json` whose detail and members `offset`, `line`, `column` name the
+// position (the body itself is never echoed: it may hold a password), or 400
+// `too_deep` with `max_depth` for a body nested past contract::kMaxJsonDepth,
+// and returns nullopt.
 std::optional<nlohmann::json> ParseJsonBody(const std::string& body, httplib::Response& res);
 
 // ETag of a versioned object: "\"<version>\"".

@@ -1,5 +1,6 @@
 #include "sandbox/idempotency_store.h"
 
+#include "contract/json_parse.h"
 #include "sandbox/crypto.h"
 
 namespace kpd::sandbox {
@@ -20,7 +21,7 @@ std::optional<StoredAnswer> FindAnswer(soci::session& db, const IdempotencyScope
     if (!db.got_data()) {
         return std::nullopt;
     }
-    answer.headers = nlohmann::json::parse(headers, nullptr, false);
+    answer.headers = contract::ParseJsonOrDiscarded(headers);
     if (!answer.headers.is_object()) {
         answer.headers = nlohmann::json::object();
     }

@@ -2,10 +2,12 @@
 
 #include "contract/json_reader.h"
 #include "domain/settlement.h"
+#include "domain/text_encoding.h"
 
 #include "sandbox/audit_log.h"
 #include "sandbox/http_util.h"
 #include "sandbox/idempotency_store.h"
+#include "sandbox/internal_error.h"
 #include "sandbox/request_log.h"
 #include "sandbox/token_store.h"
 #include "sandbox/user_repository.h"
@@ -108,8 +110,11 @@ std::int64_t RequestContext::PathId(std::size_t index) const {
 }
 
 std::string RequestContext::Client() const {
+    // Stored in the audit log and answered as JSON: any bytes that are not
+    // UTF-8 become U+FFFD here, so the log stays readable (a cut through a
+    // character at 200 bytes becomes one too).
     auto agent = req.get_header_value("User-Agent");
-    return agent.size() > 200 ? agent.substr(0, 200) : agent;
+    return domain::ValidUtf8(agent.size() > 200 ? std::string_view(agent).substr(0, 200) : agent);
 }
 
 std::string RequestContext::NowText() const {
@@ -192,7 +197,7 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
     const Compiled* found = Find(req.method, req.path, match, allowed);
     if (!found) {
         if (allowed.empty()) {
-            SendProblem(res, 404, "not_found", "no such resource: " + req.path);
+            SendProblem(res, 404, "not_found", "no such resource: " + domain::ValidUtf8(req.path));
             return;
         }
         std::string allow;
@@ -228,10 +233,11 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
             RunRead(ctx, route);
         }
     } catch (const std::exception& e) {
-        LogError(req.method + " " + req.path + " failed: " + WithoutBoundValues(e.what()));
-        ResetResponse(res);
         const auto* dbError = dynamic_cast<const soci::soci_error*>(&e);
         if (dbError && dbError->get_error_category() == soci::soci_error::connection_error) {
+            LogError(req.method + " " + domain::ValidUtf8(req.path) +
+                     " failed: " + WithoutBoundValues(e.what()));
+            ResetResponse(res);
             // The database went away (PostgreSQL restarted): reconnect this
             // session for the next request and tell the client to retry.
             try {
@@ -244,8 +250,7 @@ void Router::Dispatch(const httplib::Request& req, httplib::Response& res) {
                         "the sandbox lost its database connection; retry shortly");
             return;
         }
-        SendProblem(res, 500, "internal_error",
-                    "the sandbox failed to handle the request; see its log");
+        AnswerInternalError(req, res, WithoutBoundValues(e.what()));
     }
 }
 

@@ -200,8 +200,9 @@ void ArmFault(RequestContext& ctx) {
     auto status = r.Int("status", false).value_or(503);
     auto count = r.Int("count", false).value_or(1);
     Fault fault;
-    if (kind && *kind != "drop" && *kind != "status" && *kind != "drop_answer") {
-        r.Fail("/kind", "enum", "kind must be drop, status or drop_answer");
+    if (kind && *kind != "drop" && *kind != "status" && *kind != "drop_answer" &&
+        *kind != "exception") {
+        r.Fail("/kind", "enum", "kind must be drop, status, drop_answer or exception");
     }
     if (status < 400 || status > 599) {
         r.Fail("/status", "out_of_range", "status must be an error status, 400 to 599");
@@ -216,7 +217,10 @@ void ArmFault(RequestContext& ctx) {
         SendProblem(ctx.res, 422, "validation_failed", "the fault has mistakes", problems);
         return;
     }
-    fault.kind = *kind == "drop" ? FaultKind::Drop : *kind == "drop_answer" ? FaultKind::DropAnswer : FaultKind::Status;
+    fault.kind = *kind == "drop"          ? FaultKind::Drop
+                 : *kind == "drop_answer" ? FaultKind::DropAnswer
+                 : *kind == "exception"   ? FaultKind::Exception
+                                          : FaultKind::Status;
     fault.status = static_cast<int>(status);
     fault.remaining = static_cast<int>(count);
     ctx.state.faults.Arm(*path, fault);

@@ -3,6 +3,7 @@
 #include "sandbox/connection_server.h"
 #include "sandbox/crypto.h"
 #include "sandbox/http_util.h"
+#include "sandbox/internal_error.h"
 #include "sandbox/migrations.h"
 #include "sandbox/request_log.h"
 #include "sandbox/routes.h"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <pthread.h>
 #include <thread>
 
@@ -118,6 +120,19 @@ int RunSandbox(const Options& options) {
         }
     });
     server.set_error_handler(httplib::Server::HandlerWithResponse(ProblemForBareError));
+    // An exception that escapes a handler or a hook: 500 problem+json with an
+    // error id the log carries, never httplib's EXCEPTION_WHAT header.
+    server.set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+            std::string what = "an exception that is not a std::exception";
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            AnswerInternalError(req, res, what);
+        });
     // A client that asks before sending (Expect: 100-continue, as curl does
     // for big bodies) hears 413 at once instead of uploading the body first.
     server.set_expect_100_continue_handler([&router](const httplib::Request& req,

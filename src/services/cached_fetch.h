@@ -10,6 +10,7 @@
 //
 // Internal to services. Thread affinity: worker threads.
 #include "api/result.h"
+#include "contract/json_parse.h"
 #include "services/desk_context.h"
 #include "services/outcome.h"
 #include "store/store_error.h"
@@ -55,7 +56,7 @@ api::Result<Fetched<T>> FetchWithCache(store::Workspace& workspace,
     if (!cached) {
         return error;
     }
-    auto json = nlohmann::json::parse(cached->json, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(cached->json);
     std::optional<T> value = json.is_discarded() ? std::nullopt : fromJson(json);
     if (!value) {
         return error; // a copy this version cannot read is as good as none

@@ -1,6 +1,7 @@
 #include "services/card_screen_draft.h"
 
 #include "contract/card_screen_json.h"
+#include "contract/json_parse.h"
 #include "domain/card_screen_rules.h"
 #include "services/cached_fetch.h"
 #include "services/desk_context.h"
@@ -21,7 +22,7 @@ store::NewAuditRecord AuditOf(const DeskContext& context, const std::string& act
 // A stored draft this build cannot read any more is treated as none: the
 // platform's draft is still there to start from.
 std::optional<LocalDraft> FromStored(const store::LocalCardScreenDraft& stored) {
-    auto json = nlohmann::json::parse(stored.json, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(stored.json);
     if (json.is_discarded()) {
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 #include "services/cashback_flight_file.h"
 
 #include "contract/cashback_json.h"
+#include "contract/json_parse.h"
 #include "domain/cashback_rules.h"
 
 #include <nlohmann/json.hpp>
@@ -32,28 +33,33 @@ std::string Place(const std::string& text, std::size_t byte) {
 
 FlightFile ReadFlightText(const std::string& text, const std::string& name) {
     FlightFile out;
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    auto parsed = contract::ParseJson(text);
+    if (parsed.failure == contract::JsonParseFailure::TooDeep) {
         out.problems.push_back(
-            {"", "malformed_json", name + " is not JSON (" + Place(text, e.byte) + ")"});
+            {"", "too_deep", name + " is " + contract::DescribeJsonFailure(parsed)});
         return out;
     }
+    if (!parsed.Ok()) {
+        // Place() counts 1-based bytes, as nlohmann's parse_error::byte does.
+        out.problems.push_back(
+            {"", "malformed_json", name + " is not JSON (" + Place(text, parsed.offset + 1) + ")"});
+        return out;
+    }
+    const nlohmann::json json = std::move(parsed.value);
     if (!json.is_object()) {
         out.problems.push_back({"", "type", name + " must hold one JSON object: the flight"});
         return out;
     }
-    auto parsed = contract::NewFlightFromJson(json);
-    out.problems = parsed.problems;
-    if (parsed.value) {
-        auto rules = domain::ValidateFlight(*parsed.value);
+    auto flight = contract::NewFlightFromJson(json);
+    out.problems = flight.problems;
+    if (flight.value) {
+        auto rules = domain::ValidateFlight(*flight.value);
         for (auto& p : rules) {
             if (std::find(out.problems.begin(), out.problems.end(), p) == out.problems.end()) {
                 out.problems.push_back(std::move(p));
             }
         }
-        out.flight = std::move(*parsed.value);
+        out.flight = std::move(*flight.value);
     }
     std::stable_sort(
         out.problems.begin(), out.problems.end(),

@@ -1,6 +1,8 @@
 #include "services/cashback_outbox.h"
 
 #include "contract/cashback_json.h"
+#include "contract/json_parse.h"
+#include "contract/json_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,7 +15,7 @@ const std::string kPrefix = "cashback_flight.";
 // Turns a stored payload back into the client call it came from.
 api::Result<domain::CashbackFlight> Dispatch(api::PlatformClient& client,
                                              const store::OutboxEntry& entry) {
-    auto json = nlohmann::json::parse(entry.payload, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(entry.payload);
     if (json.is_discarded()) {
         return PayloadUnreadable("outbox payload is not JSON");
     }
@@ -24,11 +26,13 @@ api::Result<domain::CashbackFlight> Dispatch(api::PlatformClient& client,
         }
         return client.CreateCashbackFlight(*flight.value, entry.idempotency_key);
     }
-    if (!json.is_object() || !json.contains("flight_id") ||
-        !json["flight_id"].is_number_integer()) {
+    const auto flightId = json.is_object() && json.contains("flight_id")
+                              ? contract::ReadInt64(json["flight_id"])
+                              : std::nullopt;
+    if (!flightId) {
         return PayloadUnreadable("outbox payload has no flight_id");
     }
-    const auto id = json["flight_id"].get<std::int64_t>();
+    const auto id = *flightId;
     // "cashback_flight.submit|pause|resume|stop": the route is the action's name.
     if (auto action = domain::FlightActionFromString(
             std::string_view(entry.operation).substr(kPrefix.size()))) {

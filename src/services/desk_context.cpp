@@ -1,5 +1,7 @@
 #include "services/desk_context.h"
 
+#include "contract/json_parse.h"
+
 #include <nlohmann/json.hpp>
 
 namespace kpd::services {
@@ -23,7 +25,7 @@ std::optional<contract::TokenResponse> LastSession(store::Workspace& workspace,
     if (!text) {
         return std::nullopt;
     }
-    auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(*text);
     if (json.is_discarded()) {
         return std::nullopt;
     }

@@ -1,5 +1,7 @@
 #include "services/outbox_delivery.h"
 
+#include "contract/json_parse.h"
+#include "contract/json_reader.h"
 #include "contract/user_json.h"
 
 #include <nlohmann/json.hpp>
@@ -21,7 +23,7 @@ api::ApiError LocalError(api::ApiErrorKind kind, std::string code, std::string m
 
 // Turns a stored payload back into the client call it came from.
 api::Result<domain::User> Dispatch(api::PlatformClient& client, const store::OutboxEntry& entry) {
-    auto json = nlohmann::json::parse(entry.payload, nullptr, /*allow_exceptions=*/false);
+    auto json = contract::ParseJsonOrDiscarded(entry.payload);
     if (json.is_discarded()) {
         return PayloadUnreadable("outbox payload is not JSON");
     }
@@ -33,11 +35,13 @@ api::Result<domain::User> Dispatch(api::PlatformClient& client, const store::Out
         return client.CreateUser(*user.value, entry.idempotency_key);
     }
     if (entry.operation == "user.disable" || entry.operation == "user.enable") {
-        if (!json.is_object() || !json.contains("user_id") ||
-            !json["user_id"].is_number_integer()) {
+        const auto userId = json.is_object() && json.contains("user_id")
+                                ? contract::ReadInt64(json["user_id"])
+                                : std::nullopt;
+        if (!userId) {
             return PayloadUnreadable("outbox payload has no user_id");
         }
-        auto id = json["user_id"].get<std::int64_t>();
+        auto id = *userId;
         return entry.operation == "user.disable" ? client.DisableUser(id, entry.idempotency_key)
                                                  : client.EnableUser(id, entry.idempotency_key);
     }
@@ -46,7 +50,7 @@ api::Result<domain::User> Dispatch(api::PlatformClient& client, const store::Out
 
 // A new user's password is needed only until the platform has answered.
 std::string Scrubbed(const store::OutboxEntry& entry) {
-    auto json = nlohmann::json::parse(entry.payload, nullptr, false);
+    auto json = contract::ParseJsonOrDiscarded(entry.payload);
     if (json.is_object() && json.contains("password")) {
         json.erase("password");
     }

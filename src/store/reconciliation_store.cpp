@@ -1,5 +1,7 @@
 #include "store/reconciliation_store.h"
 
+#include "contract/json_parse.h"
+#include "contract/json_reader.h"
 #include "store/soci_optional.h"
 #include "store/store_error.h"
 #include "store/workspace.h"
@@ -21,15 +23,16 @@ std::string TotalsToJson(const domain::ReconTotals& totals) {
 
 domain::ReconTotals TotalsFromJson(const std::string& text) {
     domain::ReconTotals totals{};
-    const auto json = nlohmann::json::parse(text, nullptr, false);
+    const auto json = contract::ParseJsonOrDiscarded(text);
     if (!json.is_object()) return totals;
     for (const auto& [name, value] : json.items()) {
         const auto cls = domain::ReconClassFromString(name);
         if (cls && value.is_array() && value.size() == 3) {
+            // Written by TotalsToJson; a number that is not an int64 reads as 0, never wrapped.
             auto& t = totals[static_cast<std::size_t>(*cls)];
-            t.rows = value[0].get<std::int64_t>();
-            t.platform_kop = value[1].get<std::int64_t>();
-            t.partner_kop = value[2].get<std::int64_t>();
+            t.rows = contract::ReadInt64(value[0]).value_or(0);
+            t.platform_kop = contract::ReadInt64(value[1]).value_or(0);
+            t.partner_kop = contract::ReadInt64(value[2]).value_or(0);
         }
     }
     return totals;

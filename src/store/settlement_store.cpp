@@ -1,5 +1,6 @@
 #include "store/settlement_store.h"
 
+#include "contract/json_parse.h"
 #include "contract/settlement_json.h"
 #include "store/soci_optional.h"
 #include "store/store_error.h"
@@ -111,7 +112,7 @@ struct RegisterRow {
         reg.version = version;
         // The approvals are kept as the platform's JSON: the desk only shows them.
         nlohmann::json wrapper = contract::ToJson(reg);
-        auto list = nlohmann::json::parse(approvals, nullptr, false);
+        auto list = contract::ParseJsonOrDiscarded(approvals);
         wrapper["approvals"] = list.is_array() ? list : nlohmann::json::array();
         if (auto parsed = contract::RegisterFromJson(wrapper); parsed.Ok()) reg.approvals = parsed.value->approvals;
         return reg;

@@ -260,6 +260,42 @@ BOOST_AUTO_TEST_CASE(audit_list_json_has_the_changes) {
     BOOST_TEST(actions.count("user.disable") == 1u);
 }
 
+// Issue 11: a wrong password sent with `User-Agent: \xff\xfe` (bytes that are
+// not UTF-8) made every later audit listing fail (500, exit 2). The sandbox
+// stores U+FFFD instead, and the listing works in both formats.
+BOOST_AUTO_TEST_CASE(audit_list_survives_a_sign_in_whose_user_agent_is_not_utf8) {
+    const std::string login = UniqueLogin("cli.agent");
+    AddUser(login, {"viewer"});
+    const std::string body = R"({"login": ")" + login + R"(", "password": "Not-Th3-Password"})";
+    const std::string request = "POST /v1/auth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: \xff\xfe\r\n"
+                                "Content-Type: application/json\r\nContent-Length: " +
+                                std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(Sandbox().DirectPort()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    BOOST_REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    BOOST_REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+    std::string answer;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) {
+        answer.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    BOOST_REQUIRE_MESSAGE(answer.rfind("HTTP/1.1 401", 0) == 0, answer);
+
+    auto run = As("admin", {"audit", "list", "--limit", "20", "--format", "json"});
+    BOOST_REQUIRE_MESSAGE(run.exit_code == 0, Show(run));
+    bool found = false;
+    for (const auto& e : ParseStdout(run)) {
+        found = found || (e["action"] == "auth.login_failed" && e["client"] == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    }
+    BOOST_TEST(found, run.out);
+    auto table = As("admin", {"audit", "list", "--limit", "20"});
+    BOOST_TEST(table.exit_code == 0, Show(table));
+}
+
 BOOST_AUTO_TEST_CASE(a_platform_asking_to_wait_is_said_on_stderr_and_waited_out) {
     // One request every five seconds per token and per login: each partnerctl
     // signs in anew, so the second run's sign-in is refused 429 and sent

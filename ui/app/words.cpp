@@ -1,5 +1,6 @@
 #include "ui/app/words.h"
 
+#include "contract/json_parse.h"
 #include "domain/timestamp.h"
 #include "domain/user.h"
 
@@ -51,6 +52,12 @@ wxString DescribeProblem(const domain::Problem& problem) {
     if (code == "unknown_role") return _("Unknown role.");
     if (code == "login_taken") return _("This login is already taken.");
     if (code == "cannot_disable_self") return _("You cannot disable your own account.");
+    if (code == "out_of_range") return _("Out of the allowed range.");
+    if (code == "too_deep") {
+        // TRANSLATORS: %d is how many levels of brackets a JSON file may nest (64).
+        return wxString::Format(_("Brackets nest deeper than %d levels: this is not a file the desk can read."),
+                                contract::kMaxJsonDepth);
+    }
     // Codes the desk does not know yet: the platform's English words.
     return FromUtf8(problem.message);
 }

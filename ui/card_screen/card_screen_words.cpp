@@ -1,5 +1,6 @@
 #include "ui/card_screen/card_screen_words.h"
 
+#include "contract/json_parse.h"
 #include "domain/color.h"
 #include "ui/app/words.h"
 
@@ -287,7 +288,7 @@ wxString DiffValueText(const std::string& pointer, const nlohmann::json& value) 
         return wxString::Format(wxPLURAL("%zu item", "%zu items", value.size()), value.size());
     }
     if (value.is_object()) return _("(a group of fields)");
-    return wxString::FromUTF8(value.dump());
+    return wxString::FromUTF8(contract::DumpJson(value));
 }
 
 wxString KopecksToText(std::int64_t kopecks) {
