@@ -134,6 +134,15 @@ class Router {
     std::size_t BodyLimit(const std::string& method, const std::string& path) const;
     // The most any route takes: the limit httplib itself enforces.
     std::size_t LargestBodyLimit() const;
+    // The table in the order routes were added (tests hold it against the
+    // OpenAPI document: tests/openapi/route_table_test.cpp).
+    std::vector<Route> Routes() const {
+        std::vector<Route> routes;
+        for (const auto& c : m_routes) {
+            routes.push_back(c.route);
+        }
+        return routes;
+    }
 
   private:
     struct Compiled {
