@@ -55,6 +55,25 @@ void SendVersionMismatch(RequestContext& ctx) {
                 {{"current", contract::ToJson(current)}});
 }
 
+// Preconditions before content (RFC 9110 section 13.2.2): 428 without
+// If-Match, 412 with the current state when it names another version.
+// The handler passes the state it then acts on, so the guarded update below
+// is on the very version the caller named.
+bool VersionHolds(RequestContext& ctx, const domain::CardScreenState& state) {
+    if (!RequireIfMatch(ctx, state)) {
+        return false;
+    }
+    if (!IfMatchIs(ctx, state.version)) {
+        SendVersionMismatch(ctx);
+        return false;
+    }
+    return true;
+}
+
+bool VersionHoldsNow(RequestContext& ctx) {
+    return VersionHolds(ctx, LoadCardScreen(ctx.db, ctx.caller->partner_id));
+}
+
 // Every problem with a screen, its assets looked up among the partner's.
 domain::Problems ProblemsOf(RequestContext& ctx, const domain::CardScreen& screen) {
     return domain::ValidateCardScreen(screen, AssetLookupFor(ctx.db, ctx.caller->partner_id));
@@ -73,8 +92,7 @@ void GetCardScreen(RequestContext& ctx) {
 }
 
 void PutDraft(RequestContext& ctx) {
-    auto state = LoadCardScreen(ctx.db, ctx.caller->partner_id);
-    if (!RequireIfMatch(ctx, state)) {
+    if (!VersionHoldsNow(ctx)) {
         return;
     }
     // Reading and the rules both report: a body with a wrong type in one
@@ -89,9 +107,8 @@ void PutDraft(RequestContext& ctx) {
         return;
     }
     auto expected = VersionFromIfMatch(ctx.req.get_header_value("If-Match"));
-    if (!expected || !SaveDraft(ctx.db, ctx.caller->partner_id, *expected, *draft,
-                                ctx.NowText())) {
-        SendVersionMismatch(ctx);
+    if (!expected || !SaveDraft(ctx.db, ctx.caller->partner_id, *expected, *draft, ctx.NowText())) {
+        SendVersionMismatch(ctx); // another save won between our check and our update
         return;
     }
     auto saved = LoadCardScreen(ctx.db, ctx.caller->partner_id);
@@ -102,11 +119,7 @@ void PutDraft(RequestContext& ctx) {
 
 void PublishDraft(RequestContext& ctx) {
     auto state = LoadCardScreen(ctx.db, ctx.caller->partner_id);
-    if (!RequireIfMatch(ctx, state)) {
-        return;
-    }
-    if (!IfMatchIs(ctx, state.version)) {
-        SendVersionMismatch(ctx);
+    if (!VersionHolds(ctx, state)) {
         return;
     }
     if (!state.draft) {
@@ -133,7 +146,7 @@ void PublishDraft(RequestContext& ctx) {
 
 void RollBack(RequestContext& ctx) {
     auto state = LoadCardScreen(ctx.db, ctx.caller->partner_id);
-    if (!RequireIfMatch(ctx, state)) {
+    if (!VersionHolds(ctx, state)) {
         return;
     }
     auto request = contract::RollbackRequestFromJson(ctx.body);
@@ -147,10 +160,6 @@ void RollBack(RequestContext& ctx) {
     if (!old) {
         SendProblem(ctx.res, 404, "not_found",
                     "there is no published version " + std::to_string(target));
-        return;
-    }
-    if (!IfMatchIs(ctx, state.version)) {
-        SendVersionMismatch(ctx);
         return;
     }
     Publication publication{old->screen, ctx.NowText(), ctx.caller->user.login, target, false};
@@ -201,17 +210,19 @@ void AddCardScreenRoutes(Router& router) {
     router.Add({"GET", "/v1/card-screen", Access::AnyRole, Body::None, false, false,
                 GetCardScreen});
     router.Add({"PUT", "/v1/card-screen/draft", Access::CardEditor, Body::Json, true, false,
-                PutDraft, [](const nlohmann::json& body) {
+                PutDraft,
+                [](const nlohmann::json& body) {
                     domain::Problems ignored;
                     (void)contract::CardScreenFromJson(body, ignored, "");
-                }});
+                },
+                VersionHoldsNow});
     router.Add({"POST", "/v1/card-screen/publish", Access::CardEditor, Body::Optional, true, true,
-                PublishDraft, ReadsKeys({})});
+                PublishDraft, ReadsKeys({}), VersionHoldsNow});
     router.Add({"GET", "/v1/card-screen/versions", Access::AnyRole, Body::None, false, false,
                 ListVersions});
     router.Add({"GET", kVersionPath, Access::AnyRole, Body::None, false, false, GetVersion});
     router.Add({"POST", "/v1/card-screen/rollback", Access::CardEditor, Body::Json, true, true,
-                RollBack, ReadsWith(contract::RollbackRequestFromJson)});
+                RollBack, ReadsWith(contract::RollbackRequestFromJson), VersionHoldsNow});
 }
 
 } // namespace kpd::sandbox

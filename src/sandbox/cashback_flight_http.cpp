@@ -53,4 +53,9 @@ bool IfMatchHolds(RequestContext& ctx, const StoredFlight& stored) {
     return false;
 }
 
+bool FlightPreconditionsHold(RequestContext& ctx, bool required) {
+    auto stored = FlightOrNotFound(ctx);
+    return stored && (!required || RequireIfMatch(ctx, *stored)) && IfMatchHolds(ctx, *stored);
+}
+
 } // namespace kpd::sandbox

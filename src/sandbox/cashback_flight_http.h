@@ -32,5 +32,8 @@ void SendFlight(RequestContext& ctx, int status, const StoredFlight& stored);
 bool RequireIfMatch(RequestContext& ctx, const StoredFlight& stored);
 // When If-Match is sent and names another version: 412 with `current`; false after answering.
 bool IfMatchHolds(RequestContext& ctx, const StoredFlight& stored);
+// The route's BeforeContent (router.h): the flight exists (404), If-Match is
+// sent when `required` (428) and holds (412).
+bool FlightPreconditionsHold(RequestContext& ctx, bool required);
 
 } // namespace kpd::sandbox

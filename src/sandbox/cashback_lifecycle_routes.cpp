@@ -117,7 +117,8 @@ void AddCashbackLifecycleRoutes(Router& router) {
     };
     for (const auto& [suffix, action] : actions) {
         router.Add({"POST", std::string(kFlightPath) + suffix, Access::CardEditor, Body::Optional, true, true,
-                    [action = action](RequestContext& ctx) { Act(ctx, action); }, ReadsKeys({})});
+                    [action = action](RequestContext& ctx) { Act(ctx, action); }, ReadsKeys({}),
+                    [](RequestContext& ctx) { return FlightPreconditionsHold(ctx, false); }});
     }
 }
 

@@ -125,7 +125,8 @@ void AddCashbackRoutes(Router& router) {
                 ReadsWith(contract::NewFlightFromJson)});
     router.Add({"GET", kFlightPath, Access::MarketingReader, Body::None, false, false, GetFlight});
     router.Add({"PUT", kFlightPath, Access::CardEditor, Body::Json, true, false, PutFlight,
-                ReadsWith(contract::NewFlightFromJson)});
+                ReadsWith(contract::NewFlightFromJson),
+                [](RequestContext& ctx) { return FlightPreconditionsHold(ctx, true); }});
     // A question, not a change: it writes nothing and needs no transaction.
     router.Add({"POST", "/v1/cashback-flights/audience-estimate", Access::MarketingReader, Body::Json, false, false,
                 EstimateAudienceRoute, ReadsWith(contract::TargetingFromJson)});

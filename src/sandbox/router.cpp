@@ -338,6 +338,7 @@ bool Router::ReadBody(RequestContext& ctx, const Route& route) {
     }
     auto json = ParseJsonBody(ctx.req.body, ctx.res);
     if (!json) {
+        PreferPreconditions(ctx, route);
         return false;
     }
     ctx.body = std::move(*json);
@@ -349,9 +350,21 @@ bool Router::ReadBody(RequestContext& ctx, const Route& route) {
     if (auto unknown = contract::UnknownFields(ctx.body, known.Read()); !unknown.empty()) {
         SendProblem(ctx.res, 422, "validation_failed", "the body has fields the platform does not know",
                     std::move(unknown));
+        PreferPreconditions(ctx, route);
         return false;
     }
     return true;
+}
+
+void Router::PreferPreconditions(RequestContext& ctx, const Route& route) {
+    if (!route.before_content) {
+        return;
+    }
+    httplib::Response contentError = ctx.res;
+    ResetResponse(ctx.res);
+    if (route.before_content(ctx)) {
+        ctx.res = std::move(contentError);
+    }
 }
 
 void Router::RunRead(RequestContext& ctx, const Route& route) {

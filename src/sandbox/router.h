@@ -106,6 +106,14 @@ template <class Parse> BodyReader ReadsWith(Parse parse) {
 // A BodyReader of a flat body whose fields are `keys` ({} for an empty object).
 BodyReader ReadsKeys(std::vector<std::string> keys);
 
+// What a route checks before it reads its body (RFC 9110 section 13.2.2:
+// preconditions before content): that the target exists (404), that the
+// request is conditional (428) and that its If-Match holds (412, with the
+// current state). True when they pass; false after answering. The handler
+// runs it first; the router runs it too when the body is malformed or has
+// unknown fields, so that a stale If-Match is 412 whatever the body says.
+using BeforeContent = std::function<bool(RequestContext&)>;
+
 struct Route {
     std::string method;
     std::string pattern; // ECMAScript regex over the whole path
@@ -114,7 +122,8 @@ struct Route {
     bool writes = false;     // runs in a transaction
     bool idempotent = false; // honours Idempotency-Key (state-changing POSTs)
     Handler handler;
-    BodyReader reads = {}; // required for Body::Json and Body::Optional
+    BodyReader reads = {};             // required for Body::Json and Body::Optional
+    BeforeContent before_content = {}; // routes with If-Match; see BeforeContent
 };
 
 class Router {
@@ -128,6 +137,15 @@ class Router {
     std::size_t BodyLimit(const std::string& method, const std::string& path) const;
     // The most any route takes: the limit httplib itself enforces.
     std::size_t LargestBodyLimit() const;
+    // The table in the order routes were added (tests hold it against the
+    // OpenAPI document: tests/openapi/route_table_test.cpp).
+    std::vector<Route> Routes() const {
+        std::vector<Route> routes;
+        for (const auto& c : m_routes) {
+            routes.push_back(c.route);
+        }
+        return routes;
+    }
 
   private:
     struct Compiled {
@@ -150,6 +168,9 @@ class Router {
     // Parses a JSON body (400, 415 otherwise) and refuses fields the route
     // does not know (422 unknown_field).
     bool ReadBody(RequestContext& ctx, const Route& route);
+    // After ReadBody answered 400 or 422: the route's BeforeContent answer
+    // instead when that fails (a stale If-Match wins over a broken body).
+    void PreferPreconditions(RequestContext& ctx, const Route& route);
     void RunRead(RequestContext& ctx, const Route& route);
     void RunWrite(RequestContext& ctx, const Route& route);
 

@@ -80,19 +80,46 @@ void GetUser(RequestContext& ctx) {
     SendUser(ctx, 200, *user);
 }
 
-void SetRoles(RequestContext& ctx) {
+// 412 with the user as it is now.
+void SendUserVersionMismatch(RequestContext& ctx, std::int64_t id) {
+    auto current = FindUser(ctx.db, ctx.caller->partner_id, id);
+    ctx.res.set_header("ETag", ETagOf(current->version));
+    SendProblem(ctx.res,
+                contract::MakeProblem(412, "version_mismatch",
+                                      "the user changed since you read it; current version is " +
+                                          std::to_string(current->version)),
+                {{"current", contract::ToJson(*current)}});
+}
+
+// Preconditions before content (RFC 9110 section 13.2.2): the user exists
+// (404), If-Match is sent (428) and names the user's version (412).
+bool RolesPreconditionsHold(RequestContext& ctx) {
     auto id = ctx.PathId();
     auto user = FindUser(ctx.db, ctx.caller->partner_id, id);
     if (!user) {
         SendNotFound(ctx);
-        return;
+        return false;
     }
     if (!ctx.req.has_header("If-Match")) {
         SendProblem(ctx.res, 428, "if_match_required",
                     "send If-Match with the ETag of the user you read, e.g. If-Match: " +
                         ETagOf(user->version));
+        return false;
+    }
+    auto expected = VersionFromIfMatch(ctx.req.get_header_value("If-Match"));
+    if (!expected || *expected != user->version) {
+        SendUserVersionMismatch(ctx, id);
+        return false;
+    }
+    return true;
+}
+
+void SetRoles(RequestContext& ctx) {
+    if (!RolesPreconditionsHold(ctx)) {
         return;
     }
+    auto id = ctx.PathId();
+    auto user = FindUser(ctx.db, ctx.caller->partner_id, id);
     auto parsed = contract::RolesChangeFromJson(ctx.body);
     auto problems = parsed.problems;
     if (parsed.Ok()) {
@@ -107,14 +134,7 @@ void SetRoles(RequestContext& ctx) {
     // same ETag exactly one wins and the other gets 412.
     if (!expected ||
         !UpdateRoles(ctx.db, ctx.caller->partner_id, id, *expected, parsed.value->roles)) {
-        auto current = FindUser(ctx.db, ctx.caller->partner_id, id);
-        ctx.res.set_header("ETag", ETagOf(current->version));
-        SendProblem(
-            ctx.res,
-            contract::MakeProblem(412, "version_mismatch",
-                                  "the user changed since you read it; current version is " +
-                                      std::to_string(current->version)),
-            {{"current", contract::ToJson(*current)}});
+        SendUserVersionMismatch(ctx, id);
         return;
     }
     auto updated = FindUser(ctx.db, ctx.caller->partner_id, id);
@@ -157,7 +177,7 @@ void AddUserRoutes(Router& router) {
          ReadsWith(contract::NewUserFromJson)});
     router.Add({"GET", kUserPath, Access::PartnerAdmin, Body::None, false, false, GetUser});
     router.Add({"PUT", std::string(kUserPath) + "/roles", Access::PartnerAdmin, Body::Json, true,
-                false, SetRoles, ReadsWith(contract::RolesChangeFromJson)});
+                false, SetRoles, ReadsWith(contract::RolesChangeFromJson), RolesPreconditionsHold});
     router.Add({"POST", std::string(kUserPath) + "/disable", Access::PartnerAdmin, Body::Optional,
                 true, true, [](RequestContext& ctx) { SetDisabledState(ctx, true); }, ReadsKeys({})});
     router.Add({"POST", std::string(kUserPath) + "/enable", Access::PartnerAdmin, Body::Optional,
