@@ -1,5 +1,6 @@
 #include "run_partnerctl.h"
 
+#include "support/sanitizer_report.h"
 #include "support/test_env.h"
 
 #include <fcntl.h>
@@ -80,6 +81,8 @@ CliRun RunPartnerctl(const std::vector<std::string>& args, const std::string& st
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.out = ReadAll(outPath);
     run.err = ReadAll(errPath);
+    // A test that expects partnerctl to fail would pass on a sanitizer's exit too.
+    ReportChildSanitizerFindings("partnerctl", run.err);
     return run;
 }
 

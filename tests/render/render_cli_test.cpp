@@ -8,6 +8,7 @@
 #include "domain/card_screen_sample.h"
 #include "domain/totp.h"
 #include "render/card_preview.h"
+#include "support/sanitizer_report.h"
 #include "support/test_env.h"
 
 #include <boost/test/unit_test.hpp>
@@ -47,6 +48,7 @@ Run Partnerctl(const std::string& args) {
         run.status);
     std::ifstream err(errPath);
     run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+    kpd::test::ReportChildSanitizerFindings("partnerctl", run.err);
     return run;
 }
 

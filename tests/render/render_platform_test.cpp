@@ -9,6 +9,7 @@
 #include "domain/totp.h"
 #include "render/card_preview.h"
 #include "support/sandbox_process.h"
+#include "support/sanitizer_report.h"
 #include "support/test_env.h"
 
 #include <boost/test/unit_test.hpp>
@@ -48,6 +49,7 @@ Run Partnerctl(const std::string& user, const std::string& args) {
                                     run.status);
     std::ifstream err(errPath);
     run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+    kpd::test::ReportChildSanitizerFindings("partnerctl", run.err);
     return run;
 }
 

@@ -2,6 +2,7 @@
 // seeding are idempotent), and a request log without secrets.
 #include "http_helper.h"
 
+#include "support/sanitizer_report.h"
 #include "support/test_env.h"
 
 #include <boost/test/unit_test.hpp>
@@ -67,6 +68,7 @@ struct ManualSandbox {
             ::kill(pid, SIGKILL);
             ::waitpid(pid, nullptr, 0);
         }
+        kpd::test::ReportChildSanitizerFindings("platform-sandbox", ReadFile(log));
     }
     // SIGTERM; the exit status, or -1 when it did not exit within 10 s.
     int Terminate() {

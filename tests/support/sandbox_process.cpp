@@ -1,5 +1,6 @@
 #include "support/sandbox_process.h"
 
+#include "support/sanitizer_report.h"
 #include "support/test_env.h"
 
 #include <arpa/inet.h>
@@ -338,6 +339,7 @@ void SandboxProcess::Start(int port, bool seed) {
         int status = 0;
         if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
             m_pid = -1;
+            ReportChildSanitizerFindings("platform-sandbox", Log());
             throw std::runtime_error("platform-sandbox exited before it was ready:\n" + log);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -368,6 +370,9 @@ void SandboxProcess::StopSandbox() {
         int status = 0;
         if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
             m_pid = -1;
+            // What the sanitizers found in the sandbox during the test or at its exit
+            // (leaks are reported then) fails the test in a sanitizer build.
+            ReportChildSanitizerFindings("platform-sandbox", Log());
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -383,6 +388,7 @@ void SandboxProcess::Kill() {
     int status = 0;
     ::waitpid(m_pid, &status, 0);
     m_pid = -1;
+    ReportChildSanitizerFindings("platform-sandbox", Log());
 }
 
 } // namespace kpd::test
