@@ -2,6 +2,7 @@
 // broken in ways a JSON library can trip on: nesting 15,000 levels deep,
 // integers past int64. Each must end as a clean ApiError, never a crash or a
 // wrapped number.
+#include "api_test_helpers.h"
 #include "canned_server.h"
 
 #include "api/platform_client.h"
