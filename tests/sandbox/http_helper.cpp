@@ -32,7 +32,9 @@ Reply Http::Send(const std::string& method, const std::string& path, const std::
     req.method = method;
     req.path = path;
     req.body = body;
-    req.set_header("User-Agent", kUserAgent);
+    if (headers.find("User-Agent") == headers.end()) {
+        req.set_header("User-Agent", kUserAgent); // a test's own User-Agent replaces it, never joins it
+    }
     for (const auto& [name, value] : headers) {
         req.set_header(name, value);
     }
