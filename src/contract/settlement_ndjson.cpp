@@ -93,6 +93,8 @@ bool ReadPlainText(std::string_view line, std::size_t& pos, std::string& out) {
 bool ReadMoscowTime(std::string_view line, std::size_t& pos, std::int64_t& unix) {
     if (line.size() < pos + 27 || line[pos] != '"' || line.compare(pos + 20, 7, "+03:00\"") != 0) return false;
     const std::string_view t = line.substr(pos + 1, 19);
+    // The separators too: "10&00:00" is no time (found by fuzz_settlement_ndjson).
+    if (t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return false;
     auto num = [&](std::size_t at, std::size_t n) {
         int v = 0;
         for (std::size_t i = 0; i < n; ++i) {

@@ -106,4 +106,23 @@ BOOST_AUTO_TEST_CASE(lines_in_another_layout_are_left_to_the_general_parser) {
     BOOST_TEST(!contract::ReadTransactionLineFast(R"({"order_id":"A","store_id":"s","purchased_at":"2026-02-30T10:00:00+03:00")").has_value());
 }
 
+// Found by fuzz_settlement_ndjson: the fast reader checked the digits of a
+// time but not its separators, so it took a line the general decoder refuses.
+BOOST_AUTO_TEST_CASE(a_time_with_a_wrong_separator_is_not_read_fast) {
+    domain::SettlementTransaction t{"D-1", "msk-00", 1'795'467'540, 10'000, 2'500, "committed", 0, {}};
+    std::string good;
+    contract::AppendTransactionLine(good, t);
+    good.pop_back();
+    BOOST_TEST_REQUIRE(contract::ReadTransactionLineFast(good).has_value());
+    const std::size_t time = good.find("\"purchased_at\":\"") + 16;
+    for (std::size_t separator : {4u, 7u, 10u, 13u, 16u}) {
+        std::string bad = good;
+        bad[time + separator] = '&';
+        BOOST_TEST(!contract::ReadTransactionLineFast(bad).has_value(), bad);
+        domain::Problems problems;
+        (void)contract::TransactionFromJson(json::parse(bad), problems);
+        BOOST_TEST(!problems.empty(), bad);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
