@@ -33,16 +33,6 @@ std::string ClockNow() {
     return r.json.at("now");
 }
 
-bool HasError(const Reply& r, const std::string& field, const std::string& code) {
-    if (!r.json.is_object() || !r.json.contains("errors"))
-        return false;
-    for (const auto& e : r.json.at("errors")) {
-        if (e.at("field") == field && e.at("code") == code)
-            return true;
-    }
-    return false;
-}
-
 int ClockEntries() {
     int n = 0;
     for (const auto& e : AuditEntries())
@@ -118,13 +108,13 @@ BOOST_AUTO_TEST_CASE(a_move_beyond_20_years_is_refused_at_its_field_and_the_cloc
           std::int64_t{-631'152'001}, std::int64_t{-9223372036854775807 - 1}}) {
         const auto r = Direct().Json("POST", "/v1/sandbox/clock", {{"advance_seconds", seconds}});
         BOOST_TEST(r.status == 422, seconds << ": " << r.body);
-        BOOST_TEST(HasError(r, "/advance_seconds", "out_of_range"), r.body);
+        BOOST_TEST(r.HasErrorAt("/advance_seconds", "out_of_range"), r.body);
         BOOST_TEST(r.body.find("631152000") != std::string::npos, r.body);
     }
     const auto far =
         Api().Json("POST", "/v1/sandbox/clock", {{"now", "2047-01-01T00:00:00+03:00"}});
     BOOST_TEST(far.status == 422, far.body);
-    BOOST_TEST(HasError(far, "/now", "out_of_range"), far.body);
+    BOOST_TEST(far.HasErrorAt("/now", "out_of_range"), far.body);
     BOOST_TEST(ClockNow() == before);
     BOOST_TEST(Api().Get("/v1/partner", token).status == 200); // the token is as valid as before
     BOOST_TEST(ClockEntries() == 0);

@@ -26,6 +26,16 @@ struct Reply {
 
     std::string Header(const std::string& name) const;
     std::string Code() const { return json.is_object() ? json.value("code", "") : ""; }
+    // Whether the problem's errors list one with this code at this JSON pointer.
+    bool HasErrorAt(const std::string& field, const std::string& code) const {
+        if (!json.is_object() || !json.contains("errors"))
+            return false;
+        for (const auto& e : json.at("errors")) {
+            if (e.at("field") == field && e.at("code") == code)
+                return true;
+        }
+        return false;
+    }
 };
 
 using Headers = std::map<std::string, std::string>;

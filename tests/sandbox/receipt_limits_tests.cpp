@@ -24,15 +24,6 @@ struct LimitsSuite : SuiteSandbox {
     LimitsSuite() : SuiteSandbox(ReceiptSandbox()) {}
 };
 
-bool HasError(const Reply& r, const std::string& field, const std::string& code) {
-    if (!r.json.is_object() || !r.json.contains("errors"))
-        return false;
-    for (const auto& e : r.json.at("errors")) {
-        if (e.at("field") == field && e.at("code") == code)
-            return true;
-    }
-    return false;
-}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(receipt_limits, *utf::fixture<LimitsSuite>())
@@ -50,9 +41,9 @@ BOOST_AUTO_TEST_CASE(
     const std::string qr = Qr(kNow, 100'00, fn, 1, "1234567890");
     const auto r = Scan(1, qr, lines);
     BOOST_TEST(r.status == 422, r.body);
-    BOOST_TEST(HasError(r, "/items/0", "over_cap"), r.body);
-    BOOST_TEST(HasError(r, "/items/184", "over_cap"), r.body);
-    BOOST_TEST(!HasError(r, "/items/185", "over_cap"), r.body);
+    BOOST_TEST(r.HasErrorAt("/items/0", "over_cap"), r.body);
+    BOOST_TEST(r.HasErrorAt("/items/184", "over_cap"), r.body);
+    BOOST_TEST(!r.HasErrorAt("/items/185", "over_cap"), r.body);
     // Nothing was stored: the same document scans once it lists its real lines.
     const auto honest = Scan(1, qr, nlohmann::json::array({Line("Монета", "gold", 100'00, 1)}));
     BOOST_TEST(honest.status == 201, honest.body);
@@ -65,7 +56,7 @@ BOOST_AUTO_TEST_CASE(
         Scan(2, Qr(kNow, 10'000'000'000'100, FreshFn(), 1, "1234567892"),
              nlohmann::json::array({Line("Слиток", "gold", 10'000'000'001, 1'000)}));
     BOOST_TEST(overCap.status == 422, overCap.body);
-    BOOST_TEST(HasError(overCap, "/items/0", "over_cap"), overCap.body);
+    BOOST_TEST(overCap.HasErrorAt("/items/0", "over_cap"), overCap.body);
 }
 
 BOOST_AUTO_TEST_CASE(a_nul_byte_or_another_control_character_in_a_line_is_refused_at_its_field) {
@@ -76,9 +67,9 @@ BOOST_AUTO_TEST_CASE(a_nul_byte_or_another_control_character_in_a_line_is_refuse
         {Line(withNul, "bakery", 44'90, 1, "B\t1"), Line("Молоко", "dairy\x7f", 89'90)});
     const auto r = Scan(3, Qr(kNow, 134'80, FreshFn(), 1, "1234567893"), lines);
     BOOST_TEST(r.status == 422, r.body);
-    BOOST_TEST(HasError(r, "/items/0/name", "control_character"), r.body);
-    BOOST_TEST(HasError(r, "/items/0/sku", "control_character"), r.body);
-    BOOST_TEST(HasError(r, "/items/1/category", "control_character"), r.body);
+    BOOST_TEST(r.HasErrorAt("/items/0/name", "control_character"), r.body);
+    BOOST_TEST(r.HasErrorAt("/items/0/sku", "control_character"), r.body);
+    BOOST_TEST(r.HasErrorAt("/items/1/category", "control_character"), r.body);
     BOOST_TEST(Api().Get("/v1/health").status == 200);
     const std::string log = Sandbox().Log();
     BOOST_TEST(log.find("INSERT INTO") == std::string::npos, log);
