@@ -1,8 +1,8 @@
 #pragma once
 // What the fuzz targets share: Check (a broken promise traps, so libFuzzer
 // keeps the input as a crash), the JSON parse the desk and the sandbox run
-// on a body or an answer (one place, to follow src/contract when it gets its
-// own bounded parse), and the promises every decoder's problems keep.
+// on a body or an answer, and the promises every decoder's problems keep.
+#include "contract/json_parse.h"
 #include "domain/problem.h"
 
 #include <nlohmann/json.hpp>
@@ -20,30 +20,14 @@ inline void Check(bool ok) {
         __builtin_trap();
 }
 
-// The nesting the platform accepts (issue 11: one limit of 64 for every body
-// and answer). Deeper documents are refused while parsing, as the contract's
-// bounded parse will, so the fuzzers exercise the decoders rather than the
-// known unbounded recursion of the unknown-field walk.
-inline constexpr int kMaxJsonDepth = 64;
-
-// The document, or nullopt when the text is not JSON or nests too deep.
+// The document, or nullopt when the text is not JSON or nests deeper than
+// the platform accepts: the contract's own bounded parse, the one the desk
+// and the sandbox run on every body and answer, so the fuzzers exercise it too.
 inline std::optional<nlohmann::json> ParseJson(std::string_view text) {
-    struct TooDeep {};
-    try {
-        auto json = nlohmann::json::parse(
-            text.begin(), text.end(),
-            [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-                if (depth > kMaxJsonDepth)
-                    throw TooDeep{};
-                return true;
-            },
-            /*allow_exceptions=*/false);
-        if (json.is_discarded())
-            return std::nullopt;
-        return json;
-    } catch (const TooDeep&) {
+    auto parsed = contract::ParseJson(text);
+    if (!parsed.Ok())
         return std::nullopt;
-    }
+    return std::move(parsed.value);
 }
 
 // Every problem has a code and words, and names its place as a JSON pointer
