@@ -3,6 +3,7 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -24,26 +25,40 @@ std::string_view LocalName(const char* name) {
 // An OLE2 compound file (the container of .xls, and of an OOXML workbook
 // encrypted with a password: ECMA-376 Part 2 wraps it in an OLE2 file whose
 // stream "EncryptedPackage" holds the encrypted ZIP).
-std::string CompoundFileReason(std::string_view bytes) {
-    const char16_t name[] = u"EncryptedPackage";
-    std::string utf16le;
-    for (char16_t c : std::u16string_view(name)) {
-        utf16le += static_cast<char>(c & 0xFF);
-        utf16le += static_cast<char>(c >> 8);
-    }
-    if (bytes.find(utf16le) != std::string_view::npos) {
+constexpr std::string_view kEncryptedPackageName =
+    std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+
+std::string CompoundFileReason(bool encrypted) {
+    if (encrypted) {
         return "the workbook is protected with a password: save a copy without the password, or as "
                "CSV";
     }
     return "this is an Excel 97–2003 workbook (.xls), not XLSX: save it as .xlsx or as CSV";
 }
 
+// Looks for the UTF-16LE stream name "EncryptedPackage" in the first 64 MiB,
+// a chunk at a time: an .xls is told apart without holding (or zero-filling)
+// 64 MiB, and a name split across two chunks is still found through the
+// overlap kept from the previous chunk.
 std::string CompoundFileReason(const std::string& path) {
+    constexpr std::size_t kScanLimit = 64u << 20;
+    constexpr std::size_t kScanChunk = 1u << 20;
     std::ifstream in(path, std::ios::binary);
-    std::vector<char> bytes(64u << 20);
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return CompoundFileReason(std::string_view(bytes.data(), bytes.size()));
+    std::string window;
+    std::vector<char> chunk(kScanChunk);
+    std::size_t scanned = 0;
+    while (in && scanned < kScanLimit) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0)
+            break;
+        scanned += got;
+        window.append(chunk.data(), got);
+        if (window.find(kEncryptedPackageName) != std::string::npos)
+            return CompoundFileReason(true);
+        window.erase(0, window.size() - std::min(window.size(), kEncryptedPackageName.size() - 1));
+    }
+    return CompoundFileReason(false);
 }
 
 constexpr std::string_view kCompoundMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -135,7 +150,9 @@ std::unique_ptr<XlsxPackage> XlsxPackage::Open(const std::string& path, std::str
 std::unique_ptr<XlsxPackage> XlsxPackage::OpenBytes(std::string bytes, const std::string& name,
                                                     std::string& error) {
     if (std::string_view(bytes).substr(0, kCompoundMagic.size()) == kCompoundMagic) {
-        error = name + ": " + CompoundFileReason(std::string_view(bytes));
+        error = name + ": " +
+                CompoundFileReason(std::string_view(bytes).find(kEncryptedPackageName) !=
+                                   std::string_view::npos);
         return nullptr;
     }
     // The package keeps the bytes; libzip reads them in place (freep 0).

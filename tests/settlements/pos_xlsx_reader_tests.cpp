@@ -311,6 +311,13 @@ BOOST_AUTO_TEST_CASE(files_that_are_not_xlsx_are_refused_whole) {
     std::ofstream(dir + "/secret.xlsx", std::ios::binary) << encrypted;
     BOOST_TEST(refusal(dir + "/secret.xlsx").find("password") != std::string::npos);
 
+    // The file is scanned a MiB at a time: a stream name split across two
+    // chunks is still found.
+    std::string straddling = ole + std::string((1u << 20) - ole.size() - 10, '\0');
+    straddling += utf16 + std::string(4096, '\0');
+    std::ofstream(dir + "/split.xlsx", std::ios::binary) << straddling;
+    BOOST_TEST(refusal(dir + "/split.xlsx").find("password") != std::string::npos);
+
     std::ofstream(dir + "/cut.xlsx", std::ios::binary) << std::string("PK\x03\x04 a cut-off archive", 25);
     BOOST_TEST(refusal(dir + "/cut.xlsx").find("not an XLSX workbook") != std::string::npos);
 
