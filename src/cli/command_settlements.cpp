@@ -10,6 +10,7 @@
 #include "contract/json_reader.h"
 #include "contract/settlement_json.h"
 #include "domain/money.h"
+#include "services/bounded_file.h"
 #include "services/desk_context.h"
 #include "services/pos_xlsx_reader.h"
 #include "services/reconciliation_export.h"
@@ -153,12 +154,13 @@ constexpr int kMaxColumnIndex = 16383; // XLSX has 16,384 columns
 
 bool ApplyMapping(const std::string& path, const std::string& posPath, services::SniffedLayout& sniffed,
                   services::PosLayout& layout) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.good() && !in.eof()) {
-        Say(path + ": cannot read the mapping file");
+    constexpr std::uintmax_t kMaxMappingFileBytes = 1024 * 1024;
+    const auto file = services::ReadBoundedFile(path, kMaxMappingFileBytes);
+    if (!file.Ok()) {
+        Say(services::DescribeRefusal(file, path, kMaxMappingFileBytes) + " (the mapping file)");
         return false;
     }
+    const std::string content = file.Text();
     auto read = contract::ParseJson(content);
     if (!read.Ok()) {
         Say(path + ": the mapping file is not a JSON object (" + contract::DescribeJsonFailure(read) + ")");

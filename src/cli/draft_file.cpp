@@ -3,13 +3,15 @@
 #include "contract/card_screen_json.h"
 #include "contract/json_parse.h"
 #include "domain/card_screen_rules.h"
+#include "services/bounded_file.h"
 #include "services/card_screen_image_check.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <climits>
+#include <cstdint>
 #include <functional>
 #include <iterator>
 
@@ -40,17 +42,8 @@ void ForEachImage(domain::CardScreen& screen,
     }
 }
 
-std::optional<std::vector<std::uint8_t>> ReadBytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) {
-        return std::nullopt;
-    }
-    return bytes;
-}
+// The JSON of a draft is a request body: the platform takes at most 1 MiB.
+constexpr std::uintmax_t kMaxDraftFileBytes = 1024 * 1024;
 
 } // namespace
 
@@ -61,12 +54,14 @@ bool NamesLocalImage(const std::string& value) {
 
 DraftFile ReadDraftFile(const std::string& path) {
     DraftFile out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.problems.push_back({"", "file_unreadable", "cannot read " + path});
+    const auto file = services::ReadBoundedFile(path, kMaxDraftFileBytes);
+    if (!file.Ok()) {
+        const bool large = file.refusal == services::BoundedRead::Refusal::TooLarge;
+        out.problems.push_back({"", large ? "file_too_large" : "file_unreadable",
+                                services::DescribeRefusal(file, path, kMaxDraftFileBytes)});
         return out;
     }
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string text = file.Text();
     auto read = contract::ParseJson(text);
     if (!read.Ok()) {
         const bool deep = read.failure == contract::JsonParseFailure::TooDeep;
@@ -89,12 +84,33 @@ DraftFile ReadDraftFile(const std::string& path) {
             return;
         }
         DraftImage image{pointer, slot, *value, folder / *value, {}};
-        if (auto bytes = ReadBytes(image.path)) {
-            image.bytes = std::move(*bytes);
+        auto imageFile = services::ReadBoundedFile(
+            image.path, static_cast<std::uintmax_t>(domain::kMaxAssetBytes));
+        switch (imageFile.refusal) {
+        case services::BoundedRead::Refusal::None: {
+            image.bytes = std::move(imageFile.bytes);
             auto checked = services::CheckImage(image.bytes, slot, pointer);
             out.problems.insert(out.problems.end(), checked.problems.begin(), checked.problems.end());
-        } else {
+            break;
+        }
+        case services::BoundedRead::Refusal::TooLarge: {
+            // Said the way the platform says it, from the size alone.
+            domain::AssetInfo info;
+            info.bytes =
+                static_cast<std::int64_t>(std::min<std::uintmax_t>(imageFile.size, INT64_MAX));
+            for (auto& problem : domain::ValidateAssetForSlot(info, slot, pointer)) {
+                if (problem.code == "image_too_large")
+                    out.problems.push_back(std::move(problem));
+            }
+            break;
+        }
+        case services::BoundedRead::Refusal::NotRegular:
+            out.problems.push_back({pointer, "file_unreadable",
+                                    "the image " + image.path.string() + " is not a regular file"});
+            break;
+        case services::BoundedRead::Refusal::Unreadable:
             out.problems.push_back({pointer, "file_unreadable", "cannot read the image file " + image.path.string()});
+            break;
         }
         out.images.push_back(std::move(image));
     });

@@ -1,5 +1,7 @@
 #include "services/cashback_flight_file.h"
 
+#include "services/bounded_file.h"
+
 #include "contract/cashback_json.h"
 #include "contract/json_parse.h"
 #include "domain/cashback_rules.h"
@@ -68,14 +70,17 @@ FlightFile ReadFlightText(const std::string& text, const std::string& name) {
 }
 
 FlightFile ReadFlightFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    // A flight is a request body: the platform takes at most 1 MiB.
+    constexpr std::uintmax_t kMaxFlightFileBytes = 1024 * 1024;
+    const auto file = ReadBoundedFile(path, kMaxFlightFileBytes);
+    if (!file.Ok()) {
         FlightFile out;
-        out.problems.push_back({"", "file_unreadable", "cannot read " + path});
+        const bool large = file.refusal == BoundedRead::Refusal::TooLarge;
+        out.problems.push_back({"", large ? "file_too_large" : "file_unreadable",
+                                DescribeRefusal(file, path, kMaxFlightFileBytes)});
         return out;
     }
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return ReadFlightText(text, path);
+    return ReadFlightText(file.Text(), path);
 }
 
 } // namespace kpd::services

@@ -138,6 +138,21 @@ BOOST_AUTO_TEST_CASE(a_missing_image_file_is_a_problem_at_its_field) {
     BOOST_TEST(run.err.find("/theme/logo:") != std::string::npos, Show(run));
 }
 
+// A path to a device is refused by what it is: reading /dev/zero "to the
+// end" never ends (it used to grow partnerctl until memory ran out).
+BOOST_AUTO_TEST_CASE(an_image_or_draft_that_is_a_device_is_refused_unread) {
+    auto draft = GoodDraft();
+    draft["theme"]["logo"] = "/dev/zero";
+    auto run = RunPartnerctl({"card-screen", "validate", Write("device.json", draft)});
+    BOOST_TEST(run.exit_code == 1, Show(run));
+    BOOST_TEST(run.err.find("/theme/logo:") != std::string::npos, Show(run));
+    BOOST_TEST(run.err.find("not a regular file") != std::string::npos, Show(run));
+
+    auto whole = RunPartnerctl({"card-screen", "validate", "/dev/zero"});
+    BOOST_TEST(whole.exit_code != 0, Show(whole));
+    BOOST_TEST(whole.err.find("not a regular file") != std::string::npos, Show(whole));
+}
+
 BOOST_AUTO_TEST_CASE(put_of_the_bad_draft_saves_and_uploads_nothing) {
     auto before = Json("marketing", {"card-screen", "get"});
     auto run = As("marketing", {"card-screen", "put", Write("bad.json", BadDraft())});

@@ -112,6 +112,10 @@ BOOST_AUTO_TEST_CASE(a_broken_flight_file_is_refused_at_its_pointers_and_nothing
     const auto missing = As("marketing", {"cashback", "create", dir + "/absent.json"});
     BOOST_TEST(missing.exit_code == 1, Show(missing));
     BOOST_TEST(missing.err.find("absent.json") != std::string::npos, Show(missing));
+    // A device is refused by what it is, unread (reading /dev/zero never ends).
+    const auto device = As("marketing", {"cashback", "create", "/dev/zero"});
+    BOOST_TEST(device.exit_code == 1, Show(device));
+    BOOST_TEST(device.err.find("not a regular file") != std::string::npos, Show(device));
 
     const auto list = Json("marketing", {"cashback", "list"});
     for (const auto& f : list)
