@@ -5,6 +5,7 @@
 #include "domain/text_encoding.h"
 
 #include "sandbox/audit_log.h"
+#include "sandbox/crypto.h"
 #include "sandbox/http_util.h"
 #include "sandbox/idempotency_store.h"
 #include "sandbox/internal_error.h"
@@ -288,19 +289,33 @@ bool Router::Authenticate(RequestContext& ctx, Access access) {
     if (!hasToken) {
         return fail("unauthenticated", "sign in and send Authorization: Bearer <token>");
     }
-    auto owner = FindToken(ctx.db, header.substr(bearer.size()));
-    if (!owner) {
-        return fail("unauthenticated", "the access token is not valid; sign in again");
+    const std::string tokenHash = Sha256Hex(std::string_view(header).substr(bearer.size()));
+    auto known = m_authCache.Find(tokenHash);
+    if (!known) {
+        // Taken before the reads: a write committing meanwhile keeps what
+        // they saw out of the cache (auth_cache.h).
+        const std::uint64_t generation = m_authCache.Generation();
+        auto owner = FindTokenByHash(ctx.db, tokenHash);
+        if (!owner) {
+            return fail("unauthenticated", "the access token is not valid; sign in again");
+        }
+        if (owner->expires_at <= ctx.state.clock.Now().time_since_epoch().count()) {
+            return fail("token_expired", "the access token has expired; sign in again");
+        }
+        auto found = FindUser(ctx.db, owner->partner_id, owner->user_id);
+        if (!found || found->disabled) {
+            return fail("unauthenticated", "the user of this token is disabled");
+        }
+        known = CachedToken{owner->partner_id, owner->expires_at, std::move(*found)};
+        m_authCache.Remember(generation, tokenHash, *known);
     }
-    if (owner->expires_at <= ctx.state.clock.Now().time_since_epoch().count()) {
+    // On every request, cached or not: the sandbox clock may have moved.
+    if (known->expires_at <= ctx.state.clock.Now().time_since_epoch().count()) {
         return fail("token_expired", "the access token has expired; sign in again");
     }
-    auto user = FindUser(ctx.db, owner->partner_id, owner->user_id);
-    if (!user || user->disabled) {
-        return fail("unauthenticated", "the user of this token is disabled");
-    }
-    ctx.caller = Caller{owner->partner_id, *user};
-    NoteCaller(owner->partner_id, user->login);
+    const domain::User* user = &known->user;
+    ctx.caller = Caller{known->partner_id, known->user};
+    NoteCaller(known->partner_id, user->login);
     if (access == Access::PartnerAdmin && !user->roles.Has(domain::Role::PartnerAdmin)) {
         SendProblem(ctx.res, 403, "forbidden", "this needs the partner_admin role");
         return false;
@@ -418,6 +433,9 @@ void Router::RunWrite(RequestContext& ctx, const Route& route) {
                 StoreAnswer(ctx.db, *scope, ctx.res.status, ctx.res.body, HeadersToKeep(ctx.res));
             }
             tx.Commit();
+            // Before the answer leaves: the next request, whoever sends it,
+            // reads users and tokens as this write left them.
+            m_authCache.Invalidate();
             return;
         } catch (const std::exception& e) {
             if (!IsUniqueViolation(e) || attempt == kWriteAttempts) {

@@ -8,6 +8,7 @@
 // from httplib's pool threads; routes are added before the server starts.
 #include "domain/business_calendar.h"
 #include "domain/user.h"
+#include "sandbox/auth_cache.h"
 #include "sandbox/clock.h"
 #include "sandbox/faults.h"
 #include "sandbox/rate_limiter.h"
@@ -176,6 +177,7 @@ class Router {
 
     SandboxState& m_state;
     std::vector<Compiled> m_routes;
+    AuthCache m_authCache; // token -> caller between requests; cleared by every committed write
 };
 
 } // namespace kpd::sandbox

@@ -18,7 +18,10 @@ std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t u
 }
 
 std::optional<TokenOwner> FindToken(soci::session& db, const std::string& token) {
-    std::string hash = Sha256Hex(token);
+    return FindTokenByHash(db, Sha256Hex(token));
+}
+
+std::optional<TokenOwner> FindTokenByHash(soci::session& db, const std::string& hash) {
     TokenOwner owner;
     db << "SELECT partner_id, user_id, expires_at FROM access_tokens WHERE token_hash = :hash",
         soci::into(owner.partner_id), soci::into(owner.user_id), soci::into(owner.expires_at),

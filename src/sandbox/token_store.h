@@ -20,6 +20,8 @@ struct TokenOwner {
 std::string IssueToken(soci::session& db, std::int64_t partnerId, std::int64_t userId,
                        domain::Instant expiresAt, domain::Instant now);
 std::optional<TokenOwner> FindToken(soci::session& db, const std::string& token);
+// The same by the token's SHA-256 (Sha256Hex), for a caller that keys by it.
+std::optional<TokenOwner> FindTokenByHash(soci::session& db, const std::string& hash);
 // Deletes every token of the user (disabling signs them out everywhere).
 void RevokeTokens(soci::session& db, std::int64_t partnerId, std::int64_t userId);
 
