@@ -373,7 +373,7 @@ BOOST_AUTO_TEST_CASE(unmarked_bypass_fails_the_case) {
     BOOST_TEST(
         output.find(
             "KPD-PRISM-CASES: 4 cases ran: 1 through Prism only, 1 marked bypass, 2 unmarked "
-            "bypass, 0 without a sandbox") != std::string::npos);
+            "bypass, 0 without a sandbox; 0 with violations") != std::string::npos);
     BOOST_TEST(
         output.find(
             "KPD-PRISM-BYPASS: bypass_probe/marked_bypass (DirectUrl()): past Prism: the probe's "

@@ -1,8 +1,8 @@
 // The tally of support/prism_cases.h: which cases of a contract run went
-// through Prism, which bypassed it (marked), and which bypassed it without
-// saying so (failed). Linked as an object library into every Boost test
-// executable (tests/CMakeLists.txt), so the listener below is installed
-// before any SandboxProcess exists; outside a contract run it only counts.
+// through Prism, which bypassed it (marked), which bypassed it without saying
+// so (failed), and which caused violations (each printed with its case). Linked as an object
+// library into every Boost test executable (tests/CMakeLists.txt), so the listener below is
+// installed before any SandboxProcess exists; outside a contract run it only counts.
 #include "support/prism_cases.h"
 
 #include "support/sandbox_process.h"
@@ -25,6 +25,7 @@ struct Tally {
     std::set<utf::test_unit_id> through;
     std::map<utf::test_unit_id, std::string> bypassed; // the case and the first way it did
     std::set<utf::test_unit_id> unmarked;
+    std::set<utf::test_unit_id> violating;
     std::thread::id mainThread;
 };
 
@@ -81,12 +82,30 @@ void OnAccess(SandboxAccess access, const char* what) {
 
 [[maybe_unused]] const bool g_listening = (SetSandboxAccessListener(&OnAccess), true);
 
+// Prints the violations Prism logged since the last call, each under `who`;
+// whether there were any.
+bool ReportViolations(const std::string& who) {
+    auto violations = TakeCollectedPrismViolations();
+    for (const auto& v : violations) {
+        std::cerr << "KPD-PRISM-VIOLATION: " << who << ": " << v << "\n";
+    }
+    std::cerr << std::flush;
+    return !violations.empty();
+}
+
 class CaseObserver : public utf::test_observer {
   public:
     void test_unit_finish(const utf::test_unit& unit, unsigned long) override {
-        if (unit.p_type == utf::TUT_CASE) {
-            std::lock_guard<std::mutex> lock(TheTally().mutex);
-            TheTally().ran.insert(unit.p_id);
+        if (unit.p_type != utf::TUT_CASE) {
+            return;
+        }
+        // The case is over: what its requests broke is its own (a sandbox the
+        // case stopped or destroyed left its violations with the tally).
+        bool violated = ViaPrism() && ReportViolations(unit.full_name());
+        std::lock_guard<std::mutex> lock(TheTally().mutex);
+        TheTally().ran.insert(unit.p_id);
+        if (violated) {
+            TheTally().violating.insert(unit.p_id);
         }
     }
 };
@@ -98,12 +117,15 @@ struct PrismCaseTally {
     PrismCaseTally() {
         TheTally().mainThread = std::this_thread::get_id();
         utf::framework::register_observer(observer);
+        CollectPrismViolations(true);
     }
     ~PrismCaseTally() {
         utf::framework::deregister_observer(observer);
         if (ViaPrism()) {
+            ReportViolations("after the last case");
             Print();
         }
+        CollectPrismViolations(false); // static sandboxes destroyed later print their own
     }
 
     static void Print() {
@@ -119,7 +141,7 @@ struct PrismCaseTally {
         std::cout << "KPD-PRISM-CASES: " << tally.ran.size() << " cases ran: " << throughOnly
                   << " through Prism only, " << tally.bypassed.size() - tally.unmarked.size()
                   << " marked bypass, " << tally.unmarked.size() << " unmarked bypass, " << none
-                  << " without a sandbox\n";
+                  << " without a sandbox; " << tally.violating.size() << " with violations\n";
         for (const auto& [id, what] : tally.bypassed) {
             const auto& unit = utf::framework::get(id, utf::TUT_ANY);
             const auto* mark = MarkOf(id);

@@ -9,7 +9,9 @@
 // The decorator is a Boost label, `prism_bypass` (also on a suite, for all of
 // its cases; `--run_test=@prism_bypass` lists them), and the reason. At the
 // end of the run the executable prints one line with the counts:
-//   KPD-PRISM-CASES: N cases ran: T through Prism only, B marked bypass, U without a sandbox
+//   KPD-PRISM-CASES: N cases ran: T through Prism only, B marked bypass, U unmarked bypass,
+//                    S without a sandbox; V with violations
+// and each violation Prism logged is printed under the case that caused it.
 // support/prism_cases.cpp keeps the tally; every kpd_add_boost_test
 // executable links it.
 #include <boost/test/unit_test.hpp>

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -225,10 +226,58 @@ struct IdleProxies {
     }
 };
 
+// The proxies serving a sandbox now, and what the sandboxes destroyed since
+// the last TakeCollectedPrismViolations() left behind (while collecting).
+struct Collected {
+    std::mutex mutex;
+    std::set<PrismProxy*> live;
+    std::vector<std::string> left;
+    bool on = false;
+
+    static Collected& Instance() {
+        static Collected collected;
+        return collected;
+    }
+    void Attach(PrismProxy* proxy) {
+        std::lock_guard<std::mutex> lock(mutex);
+        live.insert(proxy);
+    }
+    // Takes the proxy's violations: kept for the tally while collecting,
+    // else printed.
+    void Detach(PrismProxy* proxy) {
+        auto violations = proxy->TakeViolations();
+        std::lock_guard<std::mutex> lock(mutex);
+        live.erase(proxy);
+        if (on) {
+            left.insert(left.end(), violations.begin(), violations.end());
+        } else {
+            PrintViolations(violations, proxy->LogPath());
+        }
+    }
+};
+
 } // namespace
 
 void SetSandboxAccessListener(SandboxAccessListener listener) {
     g_accessListener.store(listener);
+}
+
+void CollectPrismViolations(bool on) {
+    auto& collected = Collected::Instance();
+    std::lock_guard<std::mutex> lock(collected.mutex);
+    collected.on = on;
+}
+
+std::vector<std::string> TakeCollectedPrismViolations() {
+    auto& collected = Collected::Instance();
+    std::lock_guard<std::mutex> lock(collected.mutex);
+    std::vector<std::string> all = std::move(collected.left);
+    collected.left.clear();
+    for (auto* proxy : collected.live) {
+        auto violations = proxy->TakeViolations();
+        all.insert(all.end(), violations.begin(), violations.end());
+    }
+    return all;
 }
 
 PrismProxy::PrismProxy(std::string upstream_url, std::string log_dir) {
@@ -369,6 +418,7 @@ void PrismProxy::Stop() {
 }
 
 SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(options)) {
+    Collected::Instance(); // built before, so destroyed after, any static sandbox
     m_dir = MakeTempDir("sandbox");
     if (m_options.db_url.empty()) {
         m_options.db_url = CurrentBackend() == Backend::Postgresql ? CreatePgDatabase("sandbox")
@@ -387,6 +437,7 @@ SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(opt
             } else {
                 m_prism = std::make_unique<PrismProxy>(m_baseUrl, m_dir);
             }
+            Collected::Instance().Attach(m_prism.get());
         } catch (...) {
             Kill();
             throw;
@@ -397,9 +448,9 @@ SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(opt
 SandboxProcess::~SandboxProcess() {
     try {
         if (m_prism) {
-            // What Prism logged for this sandbox is reported now; the proxy
-            // itself waits for the next sandbox.
-            PrintViolations(m_prism->TakeViolations(), m_prism->LogPath());
+            // What Prism logged for this sandbox is reported now (or kept
+            // for the case's tally); the proxy itself waits for the next sandbox.
+            Collected::Instance().Detach(m_prism.get());
             StopSandbox();
             IdleProxies::Instance().Park(std::move(m_prism));
         }
@@ -493,6 +544,7 @@ void SandboxProcess::Restart() {
 
 void SandboxProcess::Stop() {
     if (m_prism) {
+        Collected::Instance().Detach(m_prism.get());
         m_prism->Stop();
     }
     StopSandbox();

@@ -51,6 +51,14 @@ using SandboxAccessListener = void (*)(SandboxAccess access, const char* what);
 // executable); nullptr: nobody listens.
 void SetSandboxAccessListener(SandboxAccessListener listener);
 
+// While on (support/prism_cases.cpp, for the run of the cases), what Prism
+// logged for a sandbox that is stopped or destroyed is kept for
+// TakeCollectedPrismViolations() instead of printed at once.
+void CollectPrismViolations(bool on);
+// The violations kept so far and those every running proxy of a sandbox
+// logged since they were last taken: what the case that just ended caused.
+std::vector<std::string> TakeCollectedPrismViolations();
+
 // `prism proxy <source>/docs/api/openapi.yaml <upstream> --errors` on a free
 // loopback port (from <source>/node_modules, installed by `npm ci`), started
 // by the constructor (which waits until it accepts connections) and stopped
