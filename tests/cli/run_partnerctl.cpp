@@ -48,7 +48,9 @@ CliRun RunPartnerctl(const std::vector<std::string>& args, const std::string& st
 
     std::vector<std::string> envStrings;
     for (char** e = environ; *e != nullptr; ++e) {
-        if (Inherited(*e)) {
+        const std::string entry = *e;
+        // A variable the test sets replaces the inherited one (getenv finds the first).
+        if (Inherited(*e) && env.count(entry.substr(0, entry.find('='))) == 0) {
             envStrings.emplace_back(*e);
         }
     }

@@ -272,7 +272,17 @@ BOOST_AUTO_TEST_CASE(a_register_reconciled_against_an_xlsx_export) {
 BOOST_AUTO_TEST_CASE(an_xlsx_zip_bomb_is_refused_naming_the_part_in_little_memory) {
     const std::string bomb = dir + "/bomb.xlsx";
     kpd::test::WriteXlsxBomb(bomb, "xl/strings.xml", 1ull << 30);
-    const auto run = As("finance", {"settlements", "reconcile", "1", "--pos", bomb});
+    std::vector<std::string> args = {
+        "settlements",     "reconcile", "1",       "--pos",       bomb,     "--platform",
+        sandbox.BaseUrl(), "--user",    "finance", "--workspace", workspace};
+    std::map<std::string, std::string> env = {{"PARTNERCTL_PASSWORD", "demo"}};
+    // Under the asan preset, ASan keeps freed blocks in a quarantine of up to
+    // 256 MiB, so the peak would measure ASan rather than the reader: a small
+    // quarantine for this one run (ignored by a plain build).
+    if (const char* asan = std::getenv("ASAN_OPTIONS")) {
+        env["ASAN_OPTIONS"] = std::string(asan) + ":quarantine_size_mb=8";
+    }
+    const auto run = kpd::test::RunPartnerctl(args, "", env);
     BOOST_TEST(run.exit_code == 1, Show(run));
     BOOST_TEST(run.err.find("xl/strings.xml") != std::string::npos, Show(run));
     BOOST_TEST(run.out.empty(), Show(run));
