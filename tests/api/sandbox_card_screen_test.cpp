@@ -3,7 +3,7 @@
 // platform's state, publish/versions/rollback, uploads with sha256 dedup.
 // One sandbox for the suite (with Prism in front in contract runs); every case
 // starts from the state it reads, so the order of the cases does not matter.
-// Image bytes go through Prism too (support/prism_binary_bodies.cjs keeps them intact).
+// Image bytes go to the sandbox directly: Prism does not pass binary bodies intact.
 #include "api_test_helpers.h"
 #include "test_png.h"
 
@@ -166,7 +166,7 @@ BOOST_AUTO_TEST_CASE(an_invalid_draft_is_422_with_every_problem_at_its_pointer) 
 }
 
 BOOST_AUTO_TEST_CASE(upload_creates_once_then_dedups_and_serves_the_bytes) {
-    auto client = As("marketing");
+    auto client = As("marketing", /*direct=*/true);
     auto png = kpd::test::MakePng(256, 256, 0xFF7043);
     auto created = client.UploadAsset(ImageSlot::Logo, png, "image/png", NewIdempotencyKey());
     BOOST_REQUIRE_MESSAGE(created.Ok(), Why(created));
@@ -193,7 +193,7 @@ BOOST_AUTO_TEST_CASE(upload_creates_once_then_dedups_and_serves_the_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(a_corrupt_png_is_422_invalid_image) {
-    auto client = As("marketing");
+    auto client = As("marketing", /*direct=*/true);
     auto bad = client.UploadAsset(ImageSlot::Logo, kpd::test::Corrupted(kpd::test::MakePng(256, 256)), "image/png",
                                   NewIdempotencyKey());
     BOOST_REQUIRE(!bad.Ok());
@@ -202,7 +202,7 @@ BOOST_AUTO_TEST_CASE(a_corrupt_png_is_422_invalid_image) {
 }
 
 BOOST_AUTO_TEST_CASE(a_wrongly_shaped_image_is_422_validation_failed) {
-    auto client = As("marketing");
+    auto client = As("marketing", /*direct=*/true);
     auto bad = client.UploadAsset(ImageSlot::Banner, kpd::test::MakePng(256, 256), "image/png", NewIdempotencyKey());
     BOOST_REQUIRE(!bad.Ok());
     BOOST_TEST(bad.Error().kind == ApiErrorKind::Validation);

@@ -4,7 +4,6 @@
 
 #include "api/platform_client.h"
 #include "contract/endpoints.h"
-#include "support/prism_cases.h"
 #include "support/sandbox_process.h"
 
 #include <boost/test/unit_test.hpp>
@@ -67,8 +66,7 @@ BOOST_AUTO_TEST_CASE(sign_in_keeps_the_session) {
     BOOST_TEST(!partner.Value().name.empty());
 }
 
-BOOST_AUTO_TEST_CASE(the_client_keeps_its_connection_across_calls,
-                     KPD_PRISM_BYPASS("counts the client's own connections in the sandbox's log")) {
+BOOST_AUTO_TEST_CASE(the_client_keeps_its_connection_across_calls) {
     // Every call on one kept-alive connection (the sandbox logs each
     // request's connection as conn=N): no reconnect every five requests,
     // no Connection: close from the client. Direct, so that the connections
@@ -144,9 +142,7 @@ BOOST_AUTO_TEST_CASE(another_partners_user_is_not_found) {
     BOOST_TEST(user.Error().kind == ApiErrorKind::NotFound, Describe(user.Error()));
 }
 
-BOOST_AUTO_TEST_CASE(
-    a_new_user_with_problems_is_a_validation_error_with_pointers,
-    KPD_PRISM_BYPASS("a body breaking the document: Prism would answer it itself")) {
+BOOST_AUTO_TEST_CASE(a_new_user_with_problems_is_a_validation_error_with_pointers) {
     auto client = ClientFor("admin", /*direct=*/true);
     kpd::domain::NewUser bad{"1bad login", "", "x", {}};
     auto created = client.CreateUser(bad, NewIdempotencyKey());
@@ -171,8 +167,7 @@ BOOST_AUTO_TEST_CASE(a_taken_login_is_a_conflict) {
     BOOST_TEST(created.Error().code == "login_taken");
 }
 
-BOOST_AUTO_TEST_CASE(a_malformed_body_is_a_bad_request_naming_the_position,
-                     KPD_PRISM_BYPASS("malformed JSON: Prism would answer it itself")) {
+BOOST_AUTO_TEST_CASE(a_malformed_body_is_a_bad_request_naming_the_position) {
     auto client = ClientFor("admin", /*direct=*/true);
     Request r;
     r.method = "POST";
@@ -185,9 +180,7 @@ BOOST_AUTO_TEST_CASE(a_malformed_body_is_a_bad_request_naming_the_position,
     BOOST_TEST(result.Error().message.find("line") != std::string::npos, result.Error().message);
 }
 
-BOOST_AUTO_TEST_CASE(
-    a_huge_body_is_too_large,
-    KPD_PRISM_BYPASS("a 2 MiB name breaks the document: Prism would answer it itself")) {
+BOOST_AUTO_TEST_CASE(a_huge_body_is_too_large) {
     auto client = ClientFor("admin", /*direct=*/true);
     auto user = NewUserNamed(UniqueLogin("huge"));
     user.name = std::string(2u << 20, 'x');

@@ -3,7 +3,6 @@
 #include "api_test_helpers.h"
 
 #include "api/platform_client.h"
-#include "support/prism_cases.h"
 #include "support/sandbox_process.h"
 
 #include <boost/test/unit_test.hpp>
@@ -45,10 +44,7 @@ Result<Response> ArmFault(PlatformClient& client, const std::string& path, const
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(
-    sandbox_faults,
-    KPD_PRISM_BYPASS(
-        "restarts, kills and injected drops: Prism would turn them into its own answers"))
+BOOST_AUTO_TEST_SUITE(sandbox_faults)
 
 BOOST_AUTO_TEST_CASE(a_get_survives_a_platform_restart) {
     kpd::test::SandboxProcess sandbox(Unproxied());

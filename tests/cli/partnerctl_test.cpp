@@ -3,7 +3,6 @@
 // on stderr, and each command's effect on the platform.
 #include "run_partnerctl.h"
 
-#include "support/prism_cases.h"
 #include "support/sandbox_process.h"
 #include "support/test_env.h"
 
@@ -264,8 +263,7 @@ BOOST_AUTO_TEST_CASE(audit_list_json_has_the_changes) {
 // Issue 11: a wrong password sent with `User-Agent: \xff\xfe` (bytes that are
 // not UTF-8) made every later audit listing fail (500, exit 2). The sandbox
 // stores U+FFFD instead, and the listing works in both formats.
-BOOST_AUTO_TEST_CASE(audit_list_survives_a_sign_in_whose_user_agent_is_not_utf8,
-                     KPD_PRISM_BYPASS("a raw request with User-Agent bytes that are not UTF-8")) {
+BOOST_AUTO_TEST_CASE(audit_list_survives_a_sign_in_whose_user_agent_is_not_utf8) {
     const std::string login = UniqueLogin("cli.agent");
     AddUser(login, {"viewer"});
     const std::string body = R"({"login": ")" + login + R"(", "password": "Not-Th3-Password"})";

@@ -62,7 +62,7 @@ nlohmann::json DemoPublishedScreen() {
 std::string DemoLogoPng() {
     auto token = Api().SignIn("viewer");
     auto logo = DemoPublishedScreen().at("theme").at("logo").get<std::string>();
-    auto reply = Api().Get("/v1/assets/" + logo + "/content", token);
+    auto reply = Direct().Get("/v1/assets/" + logo + "/content", token);
     if (reply.status != 200) {
         throw std::runtime_error("the demo logo answered " + std::to_string(reply.status));
     }

@@ -9,7 +9,6 @@
 // wallet's 500 ₽ minimum and 6,000 ₽ a Moscow calendar month; a paused or
 // stopped flight accrues nothing.
 #include "cashback_helper.h"
-#include "support/prism_cases.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -256,9 +255,7 @@ BOOST_AUTO_TEST_CASE(a_thousand_concurrent_scans_never_pass_a_nearly_spent_budge
     BOOST_TEST(flight.at("accrued_kop") == flight.at("budget_kop"));
 }
 
-BOOST_AUTO_TEST_CASE(
-    a_wallet_pays_out_from_500_roubles_and_at_most_6000_a_moscow_month,
-    KPD_PRISM_BYPASS("user id 0 breaks the document: Prism would answer it itself")) {
+BOOST_AUTO_TEST_CASE(a_wallet_pays_out_from_500_roubles_and_at_most_6000_a_moscow_month) {
     const auto user = AppUserHolding("polyanka", true, 12000);
     const auto path = "/v1/sandbox/wallets/" + std::to_string(user) + "/withdraw";
     auto withdraw = [&](std::int64_t kop) { return Api().Json("POST", path, {{"amount_kop", kop}}); };

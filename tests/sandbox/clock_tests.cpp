@@ -6,7 +6,6 @@
 // sandbox gracefully within 5 s, also inside a day of 100,000 scans.
 #include "cashback_helper.h"
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include "store/database.h"
 
@@ -97,9 +96,7 @@ void WaitUntilTheClockMoves(const std::string& from, const BackgroundMove& move)
 }
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(clock_bounds,
-                      *utf::fixture<SuiteSandbox>() KPD_PRISM_BYPASS(
-                          "moves outside the document's bounds: Prism would answer them itself"))
+BOOST_AUTO_TEST_SUITE(clock_bounds, *utf::fixture<SuiteSandbox>())
 
 BOOST_AUTO_TEST_CASE(a_move_beyond_20_years_is_refused_at_its_field_and_the_clock_stays) {
     const auto token = Api().SignIn("admin");
@@ -126,9 +123,7 @@ BOOST_AUTO_TEST_CASE(a_move_beyond_20_years_is_refused_at_its_field_and_the_cloc
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(
-    clock_failures,
-    KPD_PRISM_BYPASS("injected database failures: the sandbox's own 500s, long moves on a thread"))
+BOOST_AUTO_TEST_SUITE(clock_failures)
 
 BOOST_AUTO_TEST_CASE(
     a_move_whose_transaction_fails_leaves_the_clock_and_the_tokens_where_they_were) {
@@ -164,9 +159,7 @@ BOOST_AUTO_TEST_CASE(
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(
-    clock_long_moves,
-    KPD_PRISM_BYPASS("long moves on a thread and SIGTERM mid-move, timed at the sandbox"))
+BOOST_AUTO_TEST_SUITE(clock_long_moves)
 
 BOOST_AUTO_TEST_CASE(health_sign_in_and_a_signed_in_read_answer_while_a_long_move_runs) {
     // 40 days: a step a day, 150 ms apart (the test hook), so the move

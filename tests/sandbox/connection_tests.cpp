@@ -6,7 +6,6 @@
 // its own sandbox with short deadlines (--header-timeout and friends), so the
 // cases stay fast; they talk raw HTTP over sockets, never through Prism.
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -125,9 +124,7 @@ bool AnswersHealth(int port) {
 }
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(
-    connections,
-    KPD_PRISM_BYPASS("raw sockets: slow clients, keep-alive, pipelining, per-address caps"))
+BOOST_AUTO_TEST_SUITE(connections)
 
 BOOST_AUTO_TEST_CASE(
     slowloris_connections_leave_health_answering_and_are_closed_at_their_deadline) {

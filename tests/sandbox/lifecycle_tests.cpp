@@ -1,7 +1,6 @@
 // The process: graceful SIGTERM, restarts that keep data (migrations and
 // seeding are idempotent), and a request log without secrets.
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include "support/sanitizer_report.h"
 #include "support/test_env.h"
@@ -106,8 +105,7 @@ boost::test_tools::assertion_result OnPostgresql(utf::test_unit_id) {
 BOOST_AUTO_TEST_SUITE(lifecycle)
 
 BOOST_AUTO_TEST_CASE(a_lost_database_connection_is_503_then_heals,
-                     *utf::precondition(OnPostgresql) KPD_PRISM_BYPASS(
-                         "the sandbox's own workers and connections are counted")) {
+                     *utf::precondition(OnPostgresql)) {
     kpd::test::SandboxOptions options;
     options.extra_args = {"--threads", "2"};
     options.allow_prism = false;

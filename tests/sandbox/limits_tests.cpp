@@ -2,7 +2,6 @@
 // types, unknown routes and methods, dropped connections. These requests
 // break the OpenAPI document on purpose, so they go straight to the sandbox.
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -47,10 +46,7 @@ std::string RawExchange(int port, const std::string& request, std::chrono::secon
 }
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(
-    limits,
-    *utf::fixture<SuiteSandbox>() KPD_PRISM_BYPASS(
-        "malformed JSON, huge bodies, wrong media types, unknown routes, dropped connections"))
+BOOST_AUTO_TEST_SUITE(limits, *utf::fixture<SuiteSandbox>())
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_400_naming_offset_line_and_column) {
     // The error is the unquoted value on line 2; the password must not be echoed.

@@ -7,7 +7,6 @@
 #include "card_screen_helper.h"
 #include "cashback_helper.h"
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -43,10 +42,7 @@ std::string FlightPath(std::int64_t id) {
 }
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(
-    preconditions_before_content,
-    *utf::fixture<SuiteSandbox>() KPD_PRISM_BYPASS(
-        "stale If-Match with bodies breaking the document: Prism would judge the body first"))
+BOOST_AUTO_TEST_SUITE(preconditions_before_content, *utf::fixture<SuiteSandbox>())
 
 BOOST_AUTO_TEST_CASE(a_stale_card_screen_etag_is_412_whatever_the_body) {
     auto token = Api().SignIn("marketing");

@@ -5,7 +5,6 @@
 // bodies break the document on purpose, so they go straight to the sandbox.
 #include "cashback_helper.h"
 #include "http_helper.h"
-#include "support/prism_cases.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -24,9 +23,7 @@ std::vector<std::string> UnknownAt(const Reply& reply) {
 
 } // namespace
 
-BOOST_AUTO_TEST_SUITE(unknown_fields,
-                      *utf::fixture<SuiteSandbox>() KPD_PRISM_BYPASS(
-                          "unknown fields break the document: Prism would answer them itself"))
+BOOST_AUTO_TEST_SUITE(unknown_fields, *utf::fixture<SuiteSandbox>())
 
 BOOST_AUTO_TEST_CASE(a_sign_in_with_an_unknown_field_is_refused_and_issues_no_token) {
     const auto newest = AuditEntries().at(0).at("id"); // the helper's own sign-in

@@ -4,7 +4,6 @@
 #include "support/test_env.h"
 
 #include <arpa/inet.h>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <csignal>
@@ -13,10 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <mutex>
 #include <netinet/in.h>
 #include <regex>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <sys/prctl.h>
@@ -33,14 +30,6 @@ bool ViaPrism() {
 }
 
 namespace {
-
-std::atomic<SandboxAccessListener> g_accessListener{nullptr};
-
-void Notify(SandboxAccess access, const char* what) {
-    if (auto listener = g_accessListener.load()) {
-        listener(access, what);
-    }
-}
 
 std::string ReadFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -158,133 +147,11 @@ pid_t Spawn(std::vector<std::string> args, const std::string& logPath, bool dieW
     return pid;
 }
 
-// Sends `request` (a whole HTTP/1.1 request) to 127.0.0.1:`port` and returns
-// the answer's status line ("" when nobody answered within 10 s).
-std::string StatusLineOf(int port, const std::string& request) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) {
-        return "";
-    }
-    timeval timeout{10, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    std::string answer;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-            static_cast<ssize_t>(request.size())) {
-        char buffer[4096];
-        ssize_t n = 0;
-        while (answer.find("\r\n") == std::string::npos &&
-               (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) {
-            answer.append(buffer, static_cast<std::size_t>(n));
-        }
-    }
-    ::close(fd);
-    return answer.substr(0, answer.find("\r\n"));
-}
-
-void PrintViolations(const std::vector<std::string>& violations, const std::string& logPath) {
-    for (const auto& v : violations) {
-        std::cerr << "KPD-PRISM-VIOLATION: " << v << "\n";
-    }
-    if (!violations.empty()) {
-        std::cerr << "KPD-PRISM-VIOLATION: " << violations.size()
-                  << " request(s) or answer(s) broke docs/api/openapi.yaml; Prism's log: "
-                  << logPath << " (KPD_TEST_KEEP=1 keeps it)" << std::endl;
-    }
-}
-
-// Proxies whose sandbox is gone, for the next sandbox of this process. A
-// function-local static built during the first SandboxProcess's construction,
-// so it outlives every static SandboxProcess of the suites.
-struct IdleProxies {
-    std::mutex mutex;
-    std::vector<std::unique_ptr<PrismProxy>> proxies;
-
-    static IdleProxies& Instance() {
-        static IdleProxies idle;
-        return idle;
-    }
-    std::unique_ptr<PrismProxy> Take() {
-        std::lock_guard<std::mutex> lock(mutex);
-        while (!proxies.empty()) {
-            auto proxy = std::move(proxies.back());
-            proxies.pop_back();
-            if (proxy->Running()) {
-                return proxy;
-            }
-        }
-        return nullptr;
-    }
-    void Park(std::unique_ptr<PrismProxy> proxy) {
-        std::lock_guard<std::mutex> lock(mutex);
-        proxies.push_back(std::move(proxy));
-    }
-};
-
-// The proxies serving a sandbox now, and what the sandboxes destroyed since
-// the last TakeCollectedPrismViolations() left behind (while collecting).
-struct Collected {
-    std::mutex mutex;
-    std::set<PrismProxy*> live;
-    std::vector<std::string> left;
-    bool on = false;
-
-    static Collected& Instance() {
-        static Collected collected;
-        return collected;
-    }
-    void Attach(PrismProxy* proxy) {
-        std::lock_guard<std::mutex> lock(mutex);
-        live.insert(proxy);
-    }
-    // Takes the proxy's violations: kept for the tally while collecting,
-    // else printed.
-    void Detach(PrismProxy* proxy) {
-        auto violations = proxy->TakeViolations();
-        std::lock_guard<std::mutex> lock(mutex);
-        live.erase(proxy);
-        if (on) {
-            left.insert(left.end(), violations.begin(), violations.end());
-        } else {
-            PrintViolations(violations, proxy->LogPath());
-        }
-    }
-};
-
 } // namespace
-
-void SetSandboxAccessListener(SandboxAccessListener listener) {
-    g_accessListener.store(listener);
-}
-
-void CollectPrismViolations(bool on) {
-    auto& collected = Collected::Instance();
-    std::lock_guard<std::mutex> lock(collected.mutex);
-    collected.on = on;
-}
-
-std::vector<std::string> TakeCollectedPrismViolations() {
-    auto& collected = Collected::Instance();
-    std::lock_guard<std::mutex> lock(collected.mutex);
-    std::vector<std::string> all = std::move(collected.left);
-    collected.left.clear();
-    for (auto* proxy : collected.live) {
-        auto violations = proxy->TakeViolations();
-        all.insert(all.end(), violations.begin(), violations.end());
-    }
-    return all;
-}
 
 PrismProxy::PrismProxy(std::string upstream_url, std::string log_dir) {
     std::string source = KPD_SOURCE_DIR;
     std::string prism = source + "/node_modules/.bin/prism";
-    // Binary bodies intact, and Retarget() (the file says how).
-    std::string preload = source + "/tests/support/prism_binary_bodies.cjs";
     if (!std::filesystem::exists(prism)) {
         throw std::runtime_error(prism + " is missing: run `npm ci` in " + source + " (scripts/install-deps does)");
     }
@@ -294,9 +161,8 @@ PrismProxy::PrismProxy(std::string upstream_url, std::string log_dir) {
     // then Prism exits at once and another port is tried.
     for (int attempt = 0; attempt < 3; ++attempt) {
         int port = FreeLoopbackPort();
-        m_pid = Spawn({"/usr/bin/env", "node", "--require", preload, prism, "proxy",
-                       source + "/docs/api/openapi.yaml", upstream_url, "--errors", "--host",
-                       "127.0.0.1", "--port", std::to_string(port)},
+        m_pid = Spawn({"/usr/bin/env", "node", prism, "proxy", source + "/docs/api/openapi.yaml", upstream_url,
+                       "--errors", "--host", "127.0.0.1", "--port", std::to_string(port)},
                       m_logPath, true);
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
         while (std::chrono::steady_clock::now() < deadline) {
@@ -331,19 +197,6 @@ PrismProxy::~PrismProxy() {
 
 std::string PrismProxy::Log() const {
     return StripAnsi(ReadFile(m_logPath));
-}
-
-void PrismProxy::Retarget(const std::string& upstream_url) {
-    std::string request =
-        "PUT /__kpd_prism/upstream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        "Content-Type: text/plain\r\nContent-Length: " +
-        std::to_string(upstream_url.size()) + "\r\n\r\n" + upstream_url;
-    auto status = StatusLineOf(m_port, request);
-    if (status.find(" 204") == std::string::npos) {
-        throw std::runtime_error("prism proxy on port " + std::to_string(m_port) +
-                                 " did not take the upstream " + upstream_url + " (answered \"" +
-                                 status + "\")");
-    }
 }
 
 std::vector<std::string> PrismProxy::TakeViolations() {
@@ -414,30 +267,26 @@ void PrismProxy::Stop() {
     for (const auto& v : TakeViolations()) { // anything logged in the last moments
         violations.push_back(v);
     }
-    PrintViolations(violations, m_logPath);
+    for (const auto& v : violations) {
+        std::cerr << "KPD-PRISM-VIOLATION: " << v << "\n";
+    }
+    if (!violations.empty()) {
+        std::cerr << "KPD-PRISM-VIOLATION: " << violations.size()
+                  << " request(s) or answer(s) broke docs/api/openapi.yaml; Prism's log: " << m_logPath
+                  << " (KPD_TEST_KEEP=1 keeps it)" << std::endl;
+    }
 }
 
 SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(options)) {
-    Collected::Instance(); // built before, so destroyed after, any static sandbox
     m_dir = MakeTempDir("sandbox");
     if (m_options.db_url.empty()) {
         m_options.db_url = CurrentBackend() == Backend::Postgresql ? CreatePgDatabase("sandbox")
                                                                    : "sqlite:" + m_dir + "/platform.db";
     }
     Start(0, m_options.seed_demo);
-    if (ViaPrism() && !m_options.allow_prism) {
-        Notify(SandboxAccess::Direct, "a sandbox started without Prism (allow_prism = false)");
-    }
     if (m_options.allow_prism && ViaPrism()) {
         try {
-            m_prism = IdleProxies::Instance().Take();
-            if (m_prism) {
-                m_prism->TakeViolations(); // nothing of the last sandbox's is counted twice
-                m_prism->Retarget(m_baseUrl);
-            } else {
-                m_prism = std::make_unique<PrismProxy>(m_baseUrl, m_dir);
-            }
-            Collected::Instance().Attach(m_prism.get());
+            m_prism = std::make_unique<PrismProxy>(m_baseUrl, m_dir);
         } catch (...) {
             Kill();
             throw;
@@ -447,46 +296,9 @@ SandboxProcess::SandboxProcess(SandboxOptions options) : m_options(std::move(opt
 
 SandboxProcess::~SandboxProcess() {
     try {
-        if (m_prism) {
-            // What Prism logged for this sandbox is reported now (or kept
-            // for the case's tally); the proxy itself waits for the next sandbox.
-            Collected::Instance().Detach(m_prism.get());
-            StopSandbox();
-            IdleProxies::Instance().Park(std::move(m_prism));
-        }
         Stop();
     } catch (...) {
     }
-}
-
-const std::string& SandboxProcess::BaseUrl() const {
-    if (m_prism) {
-        Notify(SandboxAccess::ThroughPrism, "BaseUrl()");
-        return m_prism->Url();
-    }
-    return m_baseUrl;
-}
-
-int SandboxProcess::Port() const {
-    if (m_prism) {
-        Notify(SandboxAccess::ThroughPrism, "Port()");
-        return m_prism->Port();
-    }
-    return m_port;
-}
-
-const std::string& SandboxProcess::DirectUrl() const {
-    if (m_prism) {
-        Notify(SandboxAccess::Direct, "DirectUrl()");
-    }
-    return m_baseUrl;
-}
-
-int SandboxProcess::DirectPort() const {
-    if (m_prism) {
-        Notify(SandboxAccess::Direct, "DirectPort()");
-    }
-    return m_port;
 }
 
 std::string SandboxProcess::Log() const {
@@ -544,7 +356,6 @@ void SandboxProcess::Restart() {
 
 void SandboxProcess::Stop() {
     if (m_prism) {
-        Collected::Instance().Detach(m_prism.get());
         m_prism->Stop();
     }
     StopSandbox();

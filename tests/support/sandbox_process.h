@@ -10,15 +10,10 @@
 // Prism answers a request that breaks the document with its own 4xx, and an
 // answer that breaks it with 500 plus an `sl-violations` header; every
 // violation it logs is also printed to stderr as "KPD-PRISM-VIOLATION: …" when
-// the process is stopped, which ctest treats as a failure. A step that cannot
-// go through Prism (a request that breaks the document on purpose, so Prism
-// would answer it itself; raw sockets; the sandbox's own connections) talks to
-// DirectUrl() instead, and its test case must say so with KPD_PRISM_BYPASS
-// (support/prism_cases.h): a contract run fails a case that reaches the
-// sandbox past Prism without it, and counts the cases that went through.
-// Binary bodies pass through Prism intact (support/prism_binary_bodies.cjs).
-// A stopped sandbox's proxy is kept and reused for the next sandbox of the
-// process (a Prism start costs seconds).
+// the process is stopped, which ctest treats as a failure. A test that breaks
+// the document on purpose (malformed JSON, wrong types or rules in a body, no
+// token, a huge body, unknown routes, killing the sandbox mid-call, injected
+// drops) checks ViaPrism() and talks to DirectUrl() instead.
 // Not thread-safe: own it from one thread.
 #include <cstddef>
 #include <memory>
@@ -42,23 +37,6 @@ struct SandboxOptions {
 // (KPD_TEST_VIA_PRISM=1).
 bool ViaPrism();
 
-// How a test reached a proxied sandbox: through Prism (BaseUrl(), Port()) or
-// past it (DirectUrl(), DirectPort(), or a sandbox started without Prism in a
-// contract run). `what` names the way, for the message.
-enum class SandboxAccess { ThroughPrism, Direct };
-using SandboxAccessListener = void (*)(SandboxAccess access, const char* what);
-// The one listener (support/prism_cases.cpp installs it in every Boost test
-// executable); nullptr: nobody listens.
-void SetSandboxAccessListener(SandboxAccessListener listener);
-
-// While on (support/prism_cases.cpp, for the run of the cases), what Prism
-// logged for a sandbox that is stopped or destroyed is kept for
-// TakeCollectedPrismViolations() instead of printed at once.
-void CollectPrismViolations(bool on);
-// The violations kept so far and those every running proxy of a sandbox
-// logged since they were last taken: what the case that just ended caused.
-std::vector<std::string> TakeCollectedPrismViolations();
-
 // `prism proxy <source>/docs/api/openapi.yaml <upstream> --errors` on a free
 // loopback port (from <source>/node_modules, installed by `npm ci`), started
 // by the constructor (which waits until it accepts connections) and stopped
@@ -76,10 +54,6 @@ class PrismProxy {
     const std::string& LogPath() const { return m_logPath; }
     std::string Log() const; // what Prism printed so far, colours removed
     bool Running() const { return m_pid > 0; }
-    // Sends every later request to `upstream_url` instead (PUT
-    // /__kpd_prism/upstream, support/prism_binary_bodies.cjs); throws when the
-    // proxy does not take it.
-    void Retarget(const std::string& upstream_url);
 
     // The violations Prism logged since the last call (requests or answers
     // that break the document, unmatched routes, missing credentials,
@@ -104,12 +78,11 @@ class SandboxProcess {
 
     // "http://127.0.0.1:PORT" (no trailing slash, no /v1): the Prism proxy's
     // URL in contract mode, else the sandbox's own.
-    const std::string& BaseUrl() const;
-    int Port() const;
-    // The sandbox itself, never through Prism: in a contract run, only for a
-    // case marked KPD_PRISM_BYPASS.
-    const std::string& DirectUrl() const;
-    int DirectPort() const;
+    const std::string& BaseUrl() const { return m_prism ? m_prism->Url() : m_baseUrl; }
+    int Port() const { return m_prism ? m_prism->Port() : m_port; }
+    // The sandbox itself, never through Prism.
+    const std::string& DirectUrl() const { return m_baseUrl; }
+    int DirectPort() const { return m_port; }
     // Whether this instance has Prism in front (BaseUrl() != DirectUrl()).
     bool Proxied() const { return m_prism != nullptr; }
     const std::string& DbUrl() const { return m_options.db_url; }
@@ -127,9 +100,8 @@ class SandboxProcess {
     // Stops and starts again on the same port and database (seeding is skipped
     // on the restart: the data is already there). Prism, if any, keeps running.
     void Restart();
-    // SIGTERM and wait: a graceful shutdown; also reports the violations
-    // Prism logged and not yet taken, and parks the proxy for the next
-    // sandbox.
+    // SIGTERM and wait: a graceful shutdown; also stops Prism and reports its
+    // violations not yet taken.
     void Stop();
     void Kill();  // SIGKILL to the sandbox only (Prism, if any, stays up)
     bool Running() const { return m_pid > 0; }
