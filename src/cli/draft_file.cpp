@@ -42,9 +42,6 @@ void ForEachImage(domain::CardScreen& screen,
     }
 }
 
-// The JSON of a draft is a request body: the platform takes at most 1 MiB.
-constexpr std::uintmax_t kMaxDraftFileBytes = 1024 * 1024;
-
 } // namespace
 
 bool NamesLocalImage(const std::string& value) {
@@ -54,11 +51,9 @@ bool NamesLocalImage(const std::string& value) {
 
 DraftFile ReadDraftFile(const std::string& path) {
     DraftFile out;
-    const auto file = services::ReadBoundedFile(path, kMaxDraftFileBytes);
+    const auto file = services::ReadBoundedFile(path, services::kMaxBodyFileBytes);
     if (!file.Ok()) {
-        const bool large = file.refusal == services::BoundedRead::Refusal::TooLarge;
-        out.problems.push_back({"", large ? "file_too_large" : "file_unreadable",
-                                services::DescribeRefusal(file, path, kMaxDraftFileBytes)});
+        out.problems.push_back(services::RefusalProblem(file, path, services::kMaxBodyFileBytes));
         return out;
     }
     const std::string text = file.Text();

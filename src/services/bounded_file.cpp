@@ -61,4 +61,10 @@ std::string DescribeRefusal(const BoundedRead& read, const std::string& path,
     return "";
 }
 
+domain::Problem RefusalProblem(const BoundedRead& read, const std::string& path,
+                               std::uintmax_t limit) {
+    const bool large = read.refusal == BoundedRead::Refusal::TooLarge;
+    return {"", large ? "file_too_large" : "file_unreadable", DescribeRefusal(read, path, limit)};
+}
+
 } // namespace kpd::services

@@ -70,14 +70,10 @@ FlightFile ReadFlightText(const std::string& text, const std::string& name) {
 }
 
 FlightFile ReadFlightFile(const std::string& path) {
-    // A flight is a request body: the platform takes at most 1 MiB.
-    constexpr std::uintmax_t kMaxFlightFileBytes = 1024 * 1024;
-    const auto file = ReadBoundedFile(path, kMaxFlightFileBytes);
+    const auto file = ReadBoundedFile(path, kMaxBodyFileBytes);
     if (!file.Ok()) {
         FlightFile out;
-        const bool large = file.refusal == BoundedRead::Refusal::TooLarge;
-        out.problems.push_back({"", large ? "file_too_large" : "file_unreadable",
-                                DescribeRefusal(file, path, kMaxFlightFileBytes)});
+        out.problems.push_back(RefusalProblem(file, path, kMaxBodyFileBytes));
         return out;
     }
     return ReadFlightText(file.Text(), path);
